@@ -1,0 +1,56 @@
+/* util.c - what the commands share: error messages, output, options. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "builtin.h"
+
+static void S_verror(const char *fmt, va_list ap)
+{
+	struct strbuf msg = STRBUF_INIT, esc = STRBUF_INIT;
+
+	strbuf_vaddf(&msg, fmt, ap);
+	strbuf_add_escaped(&esc, msg.buf, msg.len);
+	fprintf(stderr, "notes: %s\n", esc.buf);
+	strbuf_release(&msg);
+	strbuf_release(&esc);
+}
+
+int cmd_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	S_verror(fmt, ap);
+	va_end(ap);
+	return EXIT_ERROR;
+}
+
+int cmd_usage_error(const struct cmd_entry *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	S_verror(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "usage: %s\n", cmd->usage);
+	return EXIT_ERROR;
+}
+
+int cmd_flush(struct strbuf *out)
+{
+	size_t len = out->len, n = len ? fwrite(out->buf, 1, len, stdout) : 0;
+
+	strbuf_reset(out);
+	if (n != len || fflush(stdout) != 0)
+		return cmd_error("cannot write the output: %s", strerror(errno));
+	return EXIT_OK;
+}
+
+int cmd_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts)
+{
+	opterr = 0;
+	return getopt_long(argc, argv, shortopts, longopts, NULL);
+}

@@ -1,0 +1,27 @@
+/* check.h - does a note keep the loop? struct note (+ the previous note and
+ * the config) -> problems. */
+#ifndef NOTES_CHECK_H
+#define NOTES_CHECK_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "note.h"
+
+#define DEFAULT_MAX_FOCUS 3
+
+struct check_context {
+	/* The person's previous note, or NULL when there is none or it is
+	 * unknown (checking a lone file). The review section is required
+	 * only when there is one. */
+	const struct note *previous;
+	int max_focus; /* 0: DEFAULT_MAX_FOCUS */
+	/* Whether a person id is in the config; NULL when there is no config. */
+	bool (*person_known)(const char *id, void *data);
+	void *data;
+};
+
+/* Append the problems of note (its parse problems included) to out, sorted. */
+void check_note(const struct note *note, const struct check_context *ctx, struct diag *out);
+
+#endif

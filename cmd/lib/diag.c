@@ -1,0 +1,84 @@
+/* diag.c - problems found in a note. */
+#include "diag.h"
+
+#include <string.h>
+
+#include <stdlib.h>
+
+#include "xalloc.h"
+
+void diag_add(struct diag *d, int line, int column, enum severity sev,
+	      const char *code, const char *fmt, ...)
+{
+	struct strbuf msg = STRBUF_INIT;
+	struct problem *p;
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	ALLOC_GROW(d->list, d->nr + 1, d->alloc);
+	p = &d->list[d->nr++];
+	p->line = line;
+	p->column = column;
+	p->severity = sev;
+	p->code = code;
+	p->message = strbuf_detach(&msg, NULL);
+	p->seq = d->nr - 1;
+}
+
+static int S_cmp(const void *a, const void *b)
+{
+	const struct problem *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->column != y->column)
+		return x->column < y->column ? -1 : 1;
+	/* keep the order in which they were found */
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void diag_sort(struct diag *d)
+{
+	if (d->nr > 1)
+		qsort(d->list, d->nr, sizeof(*d->list), S_cmp);
+}
+
+size_t diag_count(const struct diag *d, enum severity sev)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->nr; i++)
+		n += d->list[i].severity == sev;
+	return n;
+}
+
+void diag_release(struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nr; i++)
+		free(d->list[i].message);
+	free(d->list);
+	d->list = NULL;
+	d->nr = d->alloc = 0;
+}
+
+const char *severity_name(enum severity sev)
+{
+	return sev == SEVERITY_ERROR ? "error" : "warning";
+}
+
+void diag_format(const struct diag *d, const char *file, struct strbuf *out)
+{
+	size_t i;
+
+	for (i = 0; i < d->nr; i++) {
+		const struct problem *p = &d->list[i];
+		strbuf_add_escaped(out, file, strlen(file));
+		strbuf_addf(out, ":%d:%d: %s: ", p->line, p->column, severity_name(p->severity));
+		strbuf_add_escaped(out, p->message, strlen(p->message));
+		strbuf_addf(out, " [%s]\n", p->code);
+	}
+}

@@ -1,0 +1,34 @@
+/* diag.h - problems found in a note: file:line:col: severity: message [code]. */
+#ifndef NOTES_DIAG_H
+#define NOTES_DIAG_H
+
+#include <stddef.h>
+#include "strbuf.h"
+
+enum severity { SEVERITY_WARNING, SEVERITY_ERROR };
+
+struct problem {
+	int line, column;
+	enum severity severity;
+	const char *code; /* static string, e.g. "bad-date" */
+	char *message;
+	size_t seq; /* order of discovery */
+};
+
+struct diag {
+	struct problem *list;
+	size_t nr, alloc;
+};
+
+void diag_add(struct diag *d, int line, int column, enum severity sev,
+	      const char *code, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* Sort by line, then column (stable). */
+void diag_sort(struct diag *d);
+size_t diag_count(const struct diag *d, enum severity sev);
+void diag_release(struct diag *d);
+const char *severity_name(enum severity sev);
+/* "file:line:col: severity: message [code]\n" for each problem. */
+void diag_format(const struct diag *d, const char *file, struct strbuf *out);
+
+#endif

@@ -1,0 +1,35 @@
+/* fsutil.h - reading and atomically writing files. */
+#ifndef NOTES_FSUTIL_H
+#define NOTES_FSUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "strbuf.h"
+
+/* The largest note notes reads (bigger files are refused, not truncated). */
+#define MAX_NOTE_SIZE (16u << 20)
+
+/*
+ * Read a regular file (a directory, FIFO or device is refused without
+ * blocking) of at most max bytes into out. Returns 0, or -1 with
+ * "<why>" in err (the caller prefixes the path).
+ */
+int read_file(const char *path, struct strbuf *out, size_t max, struct strbuf *err);
+
+/*
+ * Replace path with data atomically: a temporary file in the same
+ * directory, fsync, rename, fsync of the directory. The file gets mode
+ * (e.g. 0666) less the umask and never world-writable; an existing
+ * file keeps its mode. Returns 0 or -1 with the reason in err.
+ */
+int write_file_atomic(const char *path, const char *data, size_t len, mode_t mode,
+		      struct strbuf *err);
+
+/* mkdir -p for dir (not world-writable). */
+int make_dirs(const char *dir, struct strbuf *err);
+bool is_dir(const char *path);
+bool path_exists(const char *path);
+
+#endif

@@ -1,0 +1,324 @@
+/* journal.c - the journal: its root, its config, its people and notes. */
+#include "journal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "xalloc.h"
+
+void journal_path(const struct journal *j, const char *rel, struct strbuf *out)
+{
+	strbuf_reset(out);
+	if (rel[0] == '/') {
+		strbuf_addstr(out, rel);
+		return;
+	}
+	strbuf_addstr(out, j->root);
+	strbuf_addch(out, '/');
+	strbuf_addstr(out, rel);
+}
+
+static int S_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int S_load_config(struct journal *j, struct strbuf *err)
+{
+	struct strbuf path = STRBUF_INIT;
+	size_t i, k;
+	int rc;
+
+	journal_path(j, ".notes/config", &path);
+	rc = config_open(&j->config, path.buf, err);
+	strbuf_release(&path);
+	if (rc < 0)
+		return -1;
+	j->leader = config_get(j->config, "journal.leader");
+	j->language = config_get(j->config, "journal.language");
+	if (!j->language)
+		j->language = xstrdup("en");
+	j->max_focus = config_get_int(j->config, "journal.maxfocus", DEFAULT_MAX_FOCUS);
+	if (config_people(j->config, &j->people, &j->npeople, err) < 0)
+		return -1;
+	qsort(j->people, j->npeople, sizeof(*j->people), S_cmp_str);
+	for (i = k = 0; i < j->npeople; i++) {
+		if (k && !strcmp(j->people[k - 1], j->people[i]))
+			free(j->people[i]);
+		else
+			j->people[k++] = j->people[i];
+	}
+	j->npeople = k;
+	return 0;
+}
+
+static void S_release_config(struct journal *j)
+{
+	size_t i;
+
+	config_free(j->config);
+	free(j->leader);
+	free(j->language);
+	for (i = 0; i < j->npeople; i++)
+		free(j->people[i]);
+	free(j->people);
+	j->config = NULL;
+	j->leader = j->language = NULL;
+	j->people = NULL;
+	j->npeople = 0;
+}
+
+int journal_open(struct journal **out, const char *root, struct strbuf *err)
+{
+	struct journal *j = xcalloc(1, sizeof(*j));
+
+	j->root = xstrdup(root);
+	if (S_load_config(j, err) < 0) {
+		journal_free(j);
+		return -1;
+	}
+	*out = j;
+	return 0;
+}
+
+int journal_reload(struct journal *j, struct strbuf *err)
+{
+	S_release_config(j);
+	return S_load_config(j, err);
+}
+
+int journal_find(struct journal **out, const char *dir, struct strbuf *err)
+{
+	char *abs = realpath(dir ? dir : ".", NULL);
+	struct strbuf probe = STRBUF_INIT;
+	char *end;
+	int rc = -1;
+
+	if (!abs) {
+		strbuf_addf(err, "%s: %s", dir ? dir : ".", strerror(errno));
+		return -1;
+	}
+	for (;;) {
+		strbuf_reset(&probe);
+		strbuf_addf(&probe, "%s/.notes", strcmp(abs, "/") ? abs : "");
+		if (is_dir(probe.buf)) {
+			rc = journal_open(out, abs, err);
+			break;
+		}
+		end = strrchr(abs, '/');
+		if (!end || end == abs) {
+			if (end && abs[1]) {
+				abs[1] = '\0';
+				continue;
+			}
+			strbuf_addstr(err, "not in a journal (no .notes/ here or in any parent directory; "
+					   "create one with 'notes init')");
+			break;
+		}
+		*end = '\0';
+	}
+	free(abs);
+	strbuf_release(&probe);
+	return rc;
+}
+
+void journal_free(struct journal *j)
+{
+	if (!j)
+		return;
+	S_release_config(j);
+	free(j->root);
+	free(j);
+}
+
+bool journal_has_person(const struct journal *j, const char *id)
+{
+	return bsearch(&id, j->people, j->npeople, sizeof(*j->people), S_cmp_str) != NULL;
+}
+
+bool journal_person_known(const char *id, void *data)
+{
+	return journal_has_person(data, id);
+}
+
+void journal_person(const struct journal *j, const char *id, struct person *p)
+{
+	struct strbuf key = STRBUF_INIT;
+
+	p->id = xstrdup(id);
+	strbuf_addf(&key, "person.%s.name", id);
+	p->name = config_get(j->config, key.buf);
+	strbuf_reset(&key);
+	strbuf_addf(&key, "person.%s.email", id);
+	p->email = config_get(j->config, key.buf);
+	strbuf_reset(&key);
+	strbuf_addf(&key, "person.%s.slot", id);
+	p->slot = config_get(j->config, key.buf);
+	strbuf_release(&key);
+}
+
+void person_release(struct person *p)
+{
+	free(p->id);
+	free(p->name);
+	free(p->email);
+	free(p->slot);
+	memset(p, 0, sizeof(*p));
+}
+
+int journal_check_person(const struct journal *j, const char *id, struct strbuf *err)
+{
+	struct strbuf path = STRBUF_INIT;
+	struct stat st;
+	int rc = 0;
+
+	if (!person_id_is_valid(id)) {
+		strbuf_addstr(err, "invalid person id '");
+		strbuf_add_escaped(err, id, strlen(id) > 80 ? 80 : strlen(id));
+		strbuf_addstr(err, "' (use [a-z0-9][a-z0-9._-]{0,63})");
+		return -1;
+	}
+	journal_path(j, id, &path);
+	if (lstat(path.buf, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		strbuf_addf(err, "%s is not a plain directory in the journal (%s)", id,
+			    S_ISLNK(st.st_mode) ? "a symbolic link" : "a file");
+		rc = -1;
+	}
+	strbuf_release(&path);
+	return rc;
+}
+
+static int S_cmp_ref(const void *a, const void *b)
+{
+	const struct note_ref *x = a, *y = b;
+	return x->date < y->date ? -1 : x->date > y->date;
+}
+
+int journal_notes(const struct journal *j, const char *id, struct note_ref **out, size_t *n)
+{
+	struct strbuf path = STRBUF_INIT;
+	struct note_ref *refs = NULL;
+	size_t nr = 0, alloc = 0;
+	struct dirent *de;
+	DIR *dir;
+
+	*out = NULL;
+	*n = 0;
+	journal_path(j, id, &path);
+	dir = opendir(path.buf);
+	strbuf_release(&path);
+	if (!dir)
+		return errno == ENOENT ? 0 : -1;
+	while ((de = readdir(dir))) {
+		notes_time date;
+		bool has_time;
+		if (strlen(de->d_name) != 13 || strcmp(de->d_name + 10, ".md") ||
+		    date_parse(de->d_name, 10, &date, &has_time) < 0)
+			continue;
+		ALLOC_GROW(refs, nr + 1, alloc);
+		strbuf_addf(&path, "%s/%s", id, de->d_name);
+		refs[nr].path = strbuf_detach(&path, NULL);
+		refs[nr++].date = date;
+	}
+	closedir(dir);
+	qsort(refs, nr, sizeof(*refs), S_cmp_ref);
+	*out = refs;
+	*n = nr;
+	return 0;
+}
+
+void note_refs_free(struct note_ref *refs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(refs[i].path);
+	free(refs);
+}
+
+char *journal_previous(const struct journal *j, const char *id, notes_time before)
+{
+	struct note_ref *refs;
+	size_t n, i;
+	char *res = NULL;
+
+	if (journal_notes(j, id, &refs, &n) < 0)
+		return NULL;
+	for (i = n; i > 0 && !res; i--)
+		if (refs[i - 1].date < before)
+			res = xstrdup(refs[i - 1].path);
+	note_refs_free(refs, n);
+	return res;
+}
+
+int journal_load_note(const struct journal *j, const char *path, struct note *note,
+		      struct strbuf *err)
+{
+	struct strbuf full = STRBUF_INIT, buf = STRBUF_INIT;
+	struct note_options opts = { path, j ? j->leader : NULL };
+	int rc = -1;
+
+	if (j)
+		journal_path(j, path, &full);
+	else
+		strbuf_addstr(&full, path);
+	if (read_file(full.buf, &buf, MAX_NOTE_SIZE, err) == 0)
+		rc = note_parse(note, buf.buf, buf.len, &opts, err);
+	strbuf_release(&full);
+	strbuf_release(&buf);
+	return rc;
+}
+
+char *journal_relative(const struct journal *j, const char *path)
+{
+	char *slash = strrchr(path, '/'), *dir, *abs, *res = NULL;
+	size_t rootlen = strlen(j->root);
+	const char *base = slash ? slash + 1 : path;
+
+	dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	abs = realpath(dir, NULL);
+	free(dir);
+	if (!abs)
+		return NULL;
+	if (!strncmp(abs, j->root, rootlen) && (abs[rootlen] == '/' || !abs[rootlen])) {
+		struct strbuf sb = STRBUF_INIT;
+		const char *rest = abs + rootlen + (abs[rootlen] == '/');
+		if (*rest)
+			strbuf_addf(&sb, "%s/", rest);
+		strbuf_addstr(&sb, base);
+		res = strbuf_detach(&sb, NULL);
+	}
+	free(abs);
+	return res;
+}
+
+void journal_check_context(const struct journal *j, const struct note *note,
+			   struct note *prev, bool *has_prev, struct check_context *ctx)
+{
+	struct strbuf err = STRBUF_INIT;
+	char *path = NULL;
+
+	memset(ctx, 0, sizeof(*ctx));
+	*has_prev = false;
+	if (!j)
+		return;
+	ctx->max_focus = j->max_focus;
+	ctx->person_known = journal_person_known;
+	ctx->data = (void *)j;
+	if (note->person && note->has_date && person_id_is_valid(note->person))
+		path = journal_previous(j, note->person,
+					note->date - note->date % MINUTES_PER_DAY);
+	if (path && journal_load_note(j, path, prev, &err) == 0) {
+		*has_prev = true;
+		ctx->previous = prev;
+	}
+	free(path);
+	strbuf_release(&err);
+}

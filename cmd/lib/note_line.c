@@ -1,0 +1,178 @@
+/* note_line.c - the first line of a list item: marker, status, tokens, text. */
+#include "note_line.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "re.h"
+#include "xalloc.h"
+
+/* Length of the list marker ("-", "*", "+", "12.", "3)") and the blanks after it. */
+static size_t S_skip_marker(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (i < len && (s[i] == '-' || s[i] == '*' || s[i] == '+')) {
+		i++;
+	} else {
+		while (i < len && i < 9 && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i > 0 && i < len && (s[i] == '.' || s[i] == ')'))
+			i++;
+		else
+			return 0;
+	}
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+char *note_collapse_space(const char *s, size_t len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+	int pending = 0;
+
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+			pending = sb.len > 0;
+			continue;
+		}
+		if (pending)
+			strbuf_addch(&sb, ' ');
+		pending = 0;
+		strbuf_addch(&sb, c);
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+static void S_status(struct task *t, const char *s, size_t len, size_t *pos,
+		     struct diag *d, int lineno, int col)
+{
+	size_t i = *pos;
+	char c;
+
+	t->status = TASK_OPEN;
+	if (i + 2 >= len || s[i] != '[' || s[i + 2] != ']')
+		return;
+	if (i + 3 < len && s[i + 3] != ' ' && s[i + 3] != '\t')
+		return;
+	c = s[i + 1];
+	t->has_marker = true;
+	t->marker_pos = i + 1;
+	switch (c) {
+	case ' ': t->status = TASK_OPEN; break;
+	case 'x': case 'X': t->status = TASK_DONE; break;
+	case '~': t->status = TASK_PARTIAL; break;
+	case '-': t->status = TASK_DROPPED; break;
+	default:
+		if ((unsigned char)c < 0x20 || (unsigned char)c >= 0x7f)
+			diag_add(d, lineno, col + (int)i, SEVERITY_ERROR, "bad-status",
+				 "unknown status marker (use [ ], [x], [~] or [-])");
+		else
+			diag_add(d, lineno, col + (int)i, SEVERITY_ERROR, "bad-status",
+				 "unknown status marker '[%c]' (use [ ], [x], [~] or [-])", c);
+	}
+	*pos = i + 3;
+}
+
+static void S_add_tag(struct task *t, const char *s, size_t len)
+{
+	ALLOC_GROW(t->tags, t->ntags + 1, t->tags_alloc);
+	t->tags[t->ntags++] = xstrndup(s, len);
+}
+
+/* Record one token match in t. */
+static void S_token(struct task *t, enum token k, const char *line, const size_t *ov,
+		    struct diag *d, int lineno, int col)
+{
+	const char *v = line + ov[2];
+	size_t vlen = ov[3] - ov[2];
+	bool has_time;
+	int rc;
+
+	switch (k) {
+	case TOKEN_OWNER:
+		if (!t->owner) {
+			t->owner = xstrndup(v, vlen);
+			t->owner_explicit = true;
+		}
+		break;
+	case TOKEN_TAG:
+		S_add_tag(t, v, vlen);
+		break;
+	case TOKEN_ID:
+		if (!t->id)
+			t->id = xstrndup(v, vlen);
+		break;
+	case TOKEN_DUE:
+		rc = date_parse(v, vlen, &t->due, &has_time);
+		if (rc < 0) {
+			struct strbuf q = STRBUF_INIT;
+			strbuf_add_escaped(&q, v, vlen > 40 ? 40 : vlen);
+			diag_add(d, lineno, col + (int)ov[0], SEVERITY_ERROR, "bad-date",
+				 rc == -2 ? "due:%s is not a real date"
+					  : "due:%s is not a date (use due:YYYY-MM-DD or due:YYYY-MM-DDTHH:MM)",
+				 q.buf);
+			strbuf_release(&q);
+			break;
+		}
+		if (!has_time)
+			t->due += END_OF_DAY_MINUTES;
+		t->has_due = t->due_explicit = true;
+		break;
+	default:
+		break;
+	}
+}
+
+void note_line_parse(struct task *t, const char *line, size_t len,
+		     struct diag *d, int lineno, int col)
+{
+	size_t pos = S_skip_marker(line, len);
+	char *cut = xcalloc(len + 1, 1);
+	struct strbuf text = STRBUF_INIT;
+	size_t i;
+	int k;
+
+	S_status(t, line, len, &pos, d, lineno, col);
+	for (k = 0; k < TOKEN__COUNT; k++) {
+		size_t start = pos, ov[4];
+		while (start < len &&
+		       re_search(vocab_token((enum token)k), line, len, start, ov, 2) == 1) {
+			S_token(t, (enum token)k, line, ov, d, lineno, col);
+			memset(cut + ov[0], 1, ov[1] - ov[0]);
+			start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		}
+	}
+	for (i = pos; i < len; i++)
+		strbuf_addch(&text, cut[i] ? ' ' : line[i]);
+	t->text = note_collapse_space(text.buf, text.len);
+	strbuf_release(&text);
+	free(cut);
+}
+
+enum field note_line_field(const char *line, size_t len, const char **value, size_t *vlen)
+{
+	size_t pos = S_skip_marker(line, len), k;
+	const char *colon;
+	enum field f;
+
+	colon = memchr(line + pos, ':', len - pos);
+	if (!colon)
+		return FIELD_NONE;
+	k = (size_t)(colon - line);
+	while (k > pos && (line[k - 1] == ' ' || line[k - 1] == '\t'))
+		k--;
+	f = vocab_field(line + pos, k - pos);
+	if (f == FIELD_NONE)
+		return f;
+	*value = colon + 1;
+	*vlen = len - (size_t)(colon + 1 - line);
+	while (*vlen && (**value == ' ' || **value == '\t'))
+		(*value)++, (*vlen)--;
+	while (*vlen && ((*value)[*vlen - 1] == ' ' || (*value)[*vlen - 1] == '\t'))
+		(*vlen)--;
+	return f;
+}

@@ -1,0 +1,55 @@
+/* vcs.h - everything git, through libgit2 (vcs.c, vcs_history.c and
+ * vcs_config.c are the only files that include git2.h). */
+#ifndef NOTES_VCS_H
+#define NOTES_VCS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "strbuf.h"
+
+struct vcs;
+
+struct vcs_identity {
+	const char *name, *email;
+};
+
+void vcs_global_init(void);
+void vcs_global_shutdown(void);
+
+/* Create a repository at dir with its first branch "main". */
+int vcs_init(const char *dir, struct strbuf *err);
+int vcs_open(struct vcs **out, const char *root, struct strbuf *err);
+void vcs_free(struct vcs *v);
+
+/*
+ * Commit the given paths (relative to the root; a missing file is
+ * removed) on top of HEAD, staging nothing else. The author and committer
+ * default to who (the git environment, GIT_AUTHOR_* / GIT_COMMITTER_*,
+ * wins); the time is GIT_*_DATE, else NOTES_NOW, else now. Retries a
+ * locked index or ref for a while. Returns 0, 1 when the paths have no
+ * change against HEAD (nothing is committed), or -1.
+ */
+int vcs_commit(struct vcs *v, const char *const *paths, size_t n, const char *message,
+	       const struct vcs_identity *who, struct strbuf *err);
+
+/* The content of path at HEAD: 0, 1 when HEAD has no such file, -1. */
+int vcs_head_file(struct vcs *v, const char *path, struct strbuf *out, struct strbuf *err);
+
+/* Paths of changed or untracked files matching <person>/<YYYY-MM-DD>.md,
+ * plus ".notes/config" when changed, sorted. */
+int vcs_changed_notes(struct vcs *v, char ***paths, size_t *n, struct strbuf *err);
+
+/*
+ * History of the files in dir/, oldest commit first: fn is called for
+ * each file that a commit adds or changes, with its content and the
+ * commit time in local wall-clock minutes. A non-zero return stops the walk.
+ */
+typedef int (*vcs_history_fn)(const char *path, const char *data, size_t len,
+			      notes_time when, void *cb_data);
+int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data,
+		struct strbuf *err);
+
+#endif

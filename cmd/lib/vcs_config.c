@@ -1,0 +1,109 @@
+/* vcs_config.c - .notes/config through libgit2's config API. */
+#include "config.h"
+
+#include <git2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vcs.h"
+#include "xalloc.h"
+
+struct config {
+	git_config *cfg;
+};
+
+int config_open(struct config **out, const char *path, struct strbuf *err)
+{
+	struct config *c = xcalloc(1, sizeof(*c));
+
+	vcs_global_init();
+	if (git_config_new(&c->cfg) < 0 ||
+	    git_config_add_file_ondisk(c->cfg, path, GIT_CONFIG_LEVEL_LOCAL, NULL, 0) < 0) {
+		const git_error *e = git_error_last();
+		strbuf_addf(err, "%s: %s", path, e ? e->message : "cannot read");
+		config_free(c);
+		return -1;
+	}
+	*out = c;
+	return 0;
+}
+
+void config_free(struct config *c)
+{
+	if (!c)
+		return;
+	git_config_free(c->cfg);
+	free(c);
+}
+
+char *config_get(struct config *c, const char *key)
+{
+	git_buf buf = { 0 };
+	char *res;
+
+	if (git_config_get_string_buf(&buf, c->cfg, key) < 0) {
+		git_error_clear();
+		return NULL;
+	}
+	res = xstrdup(buf.ptr);
+	git_buf_dispose(&buf);
+	return res;
+}
+
+int config_get_int(struct config *c, const char *key, int def)
+{
+	int32_t v;
+
+	if (git_config_get_int32(&v, c->cfg, key) < 0) {
+		git_error_clear();
+		return def;
+	}
+	return v;
+}
+
+int config_set(struct config *c, const char *key, const char *value, struct strbuf *err)
+{
+	if (git_config_set_string(c->cfg, key, value) < 0) {
+		const git_error *e = git_error_last();
+		strbuf_addf(err, "cannot set %s: %s", key, e ? e->message : "unknown error");
+		return -1;
+	}
+	return 0;
+}
+
+struct people {
+	char **ids;
+	size_t n, alloc;
+};
+
+static int S_person(const git_config_entry *entry, void *data)
+{
+	struct people *p = data;
+	const char *name = entry->name + strlen("person.");
+	const char *dot = strrchr(name, '.');
+	size_t len;
+
+	if (!dot || dot == name)
+		return 0;
+	len = (size_t)(dot - name);
+	/* keys of one section come together; repeated sections are merged by the caller */
+	if (p->n && strlen(p->ids[p->n - 1]) == len && !memcmp(p->ids[p->n - 1], name, len))
+		return 0;
+	ALLOC_GROW(p->ids, p->n + 1, p->alloc);
+	p->ids[p->n++] = xstrndup(name, len);
+	return 0;
+}
+
+int config_people(struct config *c, char ***ids, size_t *n, struct strbuf *err)
+{
+	struct people p = { NULL, 0, 0 };
+
+	if (git_config_foreach_match(c->cfg, "^person\\..+\\.[a-z]+$", S_person, &p) < 0) {
+		const git_error *e = git_error_last();
+		strbuf_addf(err, "cannot list people: %s", e ? e->message : "unknown error");
+		return -1;
+	}
+	*ids = p.ids;
+	*n = p.n;
+	return 0;
+}

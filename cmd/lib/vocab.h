@@ -1,0 +1,62 @@
+/* vocab.h - the words of a note: section headings, field keys and values,
+ * in every language the binary carries (templates/<lang>/vocab). */
+#ifndef NOTES_VOCAB_H
+#define NOTES_VOCAB_H
+
+#include <stddef.h>
+#include "strbuf.h"
+
+struct re;
+
+enum section {
+	SECTION_NONE = -1,
+	SECTION_GOALS,
+	SECTION_REVIEW,
+	SECTION_BLOCKERS,
+	SECTION_SUPPORT,
+	SECTION_FOCUS,
+	SECTION_FEEDBACK,
+	SECTION_NOTES,
+	SECTION__COUNT
+};
+
+enum field {
+	FIELD_NONE = -1,
+	FIELD_METRIC,
+	FIELD_FALLBACK,
+	FIELD_CAUSE,
+	FIELD_LEARNING,
+	FIELD_KIND,
+	FIELD_SCOPE,
+	FIELD_IMPACT,
+	FIELD_HOW,
+	FIELD_DONE,
+	FIELD__COUNT
+};
+
+/* Inline tokens of an item's first line. */
+enum token { TOKEN_OWNER, TOKEN_TAG, TOKEN_DUE, TOKEN_ID, TOKEN__COUNT };
+
+/* Load and compile the vocabulary once; later calls are free. */
+int vocab_load(struct strbuf *err);
+void vocab_release(void);
+
+const char *section_name(enum section s);
+const char *field_name(enum field f);
+/* Whether the field takes one of a fixed set of values. */
+int field_is_enumerated(enum field f);
+
+/* Normalise a heading (emoji, keycaps, numbering, asides, trailing ?/:). */
+void vocab_normalise_heading(const char *text, size_t len, struct strbuf *out);
+/* The section a heading names (normalising it first), or SECTION_NONE. */
+enum section vocab_section(const char *heading, size_t len);
+/* The field a key names ("metric", "지표"), or FIELD_NONE. */
+enum field vocab_field(const char *key, size_t len);
+/* The English value of an enumerated field's word ("가정" -> "assumption"),
+ * or NULL when the word is not one of its values. */
+const char *vocab_value(enum field f, const char *word, size_t len);
+
+/* The compiled pattern of an inline token; group 1 is its value. */
+struct re *vocab_token(enum token t);
+
+#endif

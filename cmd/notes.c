@@ -1,0 +1,119 @@
+/* notes.c - main: global options, then a table of commands. */
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "builtin/builtin.h"
+#include "vcs.h"
+#include "vocab.h"
+
+#ifndef NOTES_VERSION
+#define NOTES_VERSION "0.0.0"
+#endif
+
+static const struct cmd_entry *const commands[] = {
+	&cmd_init_entry, &cmd_person_entry, &cmd_new_entry, &cmd_parse_entry,
+	&cmd_check_entry, &cmd_commit_entry, &cmd_done_entry, &cmd_status_entry,
+	&cmd_review_entry,
+};
+
+static void S_help(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "usage: notes [-C DIR] COMMAND [ARGS]\n\n"
+		   "Weekly 1:1 notes in a git journal: blocked -> support within 48 hours ->\n"
+		   "focus for 5 days -> review next week.\n\ncommands:\n");
+	for (i = 0; i < sizeof(commands) / sizeof(*commands); i++)
+		fprintf(f, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
+	fprintf(f, "\n'notes COMMAND --help' shows a command's options.\n"
+		   "Environment: NOTES_NOW=YYYY-MM-DDTHH:MM sets the clock; VISUAL/EDITOR;\n"
+		   "NO_COLOR; GIT_AUTHOR_* and GIT_COMMITTER_* as in git.\n");
+}
+
+static const struct cmd_entry *S_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(*commands); i++)
+		if (!strcmp(commands[i]->name, name))
+			return commands[i];
+	return NULL;
+}
+
+static bool S_wants_help(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return true;
+	return false;
+}
+
+static int S_run(const struct cmd_entry *cmd, int argc, char **argv)
+{
+	struct cmd_context ctx = { NULL, false };
+	struct strbuf err = STRBUF_INIT;
+	const char *nc = getenv("NO_COLOR");
+	int rc;
+
+	if (S_wants_help(argc, argv)) {
+		printf("usage: %s\n", cmd->usage);
+		return EXIT_OK;
+	}
+	ctx.color = isatty(STDOUT_FILENO) && !(nc && *nc);
+	if (cmd->flags & (NEED_JOURNAL | WANT_JOURNAL)) {
+		if (journal_find(&ctx.journal, NULL, &err) < 0 && (cmd->flags & NEED_JOURNAL)) {
+			rc = cmd_error("%s", err.buf);
+			strbuf_release(&err);
+			return rc;
+		}
+	}
+	strbuf_release(&err);
+	rc = cmd->fn(argc, argv, &ctx);
+	journal_free(ctx.journal);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	const struct cmd_entry *cmd;
+	int i = 1, rc;
+
+	setlocale(LC_CTYPE, "");
+	while (i < argc && argv[i][0] == '-') {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			S_help(stdout);
+			return EXIT_OK;
+		} else if (!strcmp(argv[i], "--version")) {
+			printf("notes %s\n", NOTES_VERSION);
+			return EXIT_OK;
+		} else if (!strcmp(argv[i], "-C") && i + 1 < argc) {
+			if (chdir(argv[i + 1]) < 0)
+				return cmd_error("cannot change to '%s': %s", argv[i + 1], strerror(errno));
+			i += 2;
+		} else {
+			fprintf(stderr, "notes: unknown option '%s'\n", argv[i]);
+			S_help(stderr);
+			return EXIT_ERROR;
+		}
+	}
+	if (i >= argc) {
+		S_help(stderr);
+		return EXIT_ERROR;
+	}
+	cmd = S_find(argv[i]);
+	if (!cmd) {
+		cmd_error("'%s' is not a notes command (see 'notes --help')", argv[i]);
+		return EXIT_ERROR;
+	}
+	rc = S_run(cmd, argc - i, argv + i);
+	vocab_release();
+	vcs_global_shutdown();
+	return rc;
+}
