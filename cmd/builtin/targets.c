@@ -24,8 +24,10 @@ static bool S_looks_like_file(const char *arg)
 	struct stat st;
 	size_t len = strlen(arg);
 
-	return strchr(arg, '/') || (len > 3 && !strcmp(arg + len - 3, ".md")) ||
-	       lstat(arg, &st) == 0;
+	if (strchr(arg, '/') || (len > 3 && !strcmp(arg + len - 3, ".md")))
+		return true;
+	/* a person's directory names the person */
+	return lstat(arg, &st) == 0 && !(S_ISDIR(st.st_mode) && person_id_is_valid(arg));
 }
 
 static bool S_has_dir(struct cmd_context *ctx, const char *id)

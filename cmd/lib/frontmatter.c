@@ -23,6 +23,19 @@ static bool S_is_fence(const char *buf, size_t s, size_t e)
 	return e - s == 3 && (!memcmp(buf + s, "---", 3) || !memcmp(buf + s, "...", 3));
 }
 
+/* Whether a closing fence follows offset s. */
+static bool S_is_closed(const char *buf, size_t len, size_t s)
+{
+	size_t e, next;
+
+	for (; s < len; s = next) {
+		e = S_line_end(buf, len, s, &next);
+		if (S_is_fence(buf, s, e))
+			return true;
+	}
+	return false;
+}
+
 static void S_set_date(struct note *note, const char *v, size_t vlen, int line)
 {
 	struct strbuf q = STRBUF_INIT;
@@ -128,6 +141,7 @@ size_t front_matter_parse(struct note *note, const char *buf, size_t len, size_t
 {
 	size_t s = from, e, next;
 	int line, seen = 0;
+	bool closed;
 
 	*line_offset = 0;
 	e = S_line_end(buf, len, s, &next);
@@ -135,14 +149,19 @@ size_t front_matter_parse(struct note *note, const char *buf, size_t len, size_t
 		S_from_path(note, opts, false);
 	} else {
 		note->has_front_matter = true;
+		closed = S_is_closed(buf, len, next);
 		for (s = next, line = 2; s < len; s = next, line++) {
 			e = S_line_end(buf, len, s, &next);
 			if (S_is_fence(buf, s, e))
 				break;
+			/* unclosed: the block ends at its first line that is not
+			 * "key: value", and the Markdown after it is no error */
+			if (!closed && !memchr(buf + s, ':', e - s))
+				break;
 			if (e > s && buf[s] != '#')
 				S_key_value(note, buf, s, e, line, &seen);
 		}
-		if (s >= len) {
+		if (!closed) {
 			diag_add(&note->problems, 1, 1, SEVERITY_ERROR, "bad-front-matter",
 				 "front matter is never closed (no '---' line after it)");
 			/* read the rest as Markdown so that its items are still seen */

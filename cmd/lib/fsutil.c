@@ -132,6 +132,23 @@ int write_file_atomic(const char *path, const char *data, size_t len, mode_t mod
 	return 0;
 }
 
+int write_file_if_unchanged(const char *path, const char *old, size_t oldlen,
+			    const char *data, size_t len, struct strbuf *err)
+{
+	struct strbuf now = STRBUF_INIT;
+	int same;
+
+	same = read_file(path, &now, MAX_NOTE_SIZE, err) == 0 && now.len == oldlen &&
+	       !memcmp(now.buf, old, oldlen);
+	strbuf_release(&now);
+	if (!same) {
+		strbuf_reset(err);
+		strbuf_addstr(err, "changed since it was read (an editor saved it?); try again");
+		return -1;
+	}
+	return write_file_atomic(path, data, len, 0666, err);
+}
+
 int make_dirs(const char *dir, struct strbuf *err)
 {
 	char *copy = xstrdup(dir), *p;

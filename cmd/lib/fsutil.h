@@ -27,6 +27,14 @@ int read_file(const char *path, struct strbuf *out, size_t max, struct strbuf *e
 int write_file_atomic(const char *path, const char *data, size_t len, mode_t mode,
 		      struct strbuf *err);
 
+/*
+ * Like write_file_atomic, but only when path still holds old (oldlen
+ * bytes): an editor that saved since it was read keeps its edit. Returns
+ * -1 with "changed since it was read; try again" when it differs.
+ */
+int write_file_if_unchanged(const char *path, const char *old, size_t oldlen,
+			    const char *data, size_t len, struct strbuf *err);
+
 /* mkdir -p for dir (not world-writable). */
 int make_dirs(const char *dir, struct strbuf *err);
 bool is_dir(const char *path);

@@ -1,7 +1,15 @@
 /* vcs.c - everything git: repositories, commits, changed files (libgit2). */
 #include <git2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "vcs.h"
+#include "note.h"
+#include "vcs_internal.h"
+#include "xalloc.h"
 
 static int S_initialised;
 
@@ -17,4 +25,154 @@ void vcs_global_shutdown(void)
 		git_libgit2_shutdown();
 		S_initialised = 0;
 	}
+}
+
+int vcs_error(struct strbuf *err, const char *what)
+{
+	const git_error *e = git_error_last();
+
+	strbuf_addf(err, "%s: %s", what, e && e->message ? e->message : "unknown git error");
+	git_error_clear();
+	return -1;
+}
+
+int vcs_init(const char *dir, struct strbuf *err)
+{
+	git_repository_init_options opts;
+	git_repository *repo;
+
+	vcs_global_init();
+	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+	opts.flags = GIT_REPOSITORY_INIT_MKPATH;
+	opts.initial_head = "main";
+	if (git_repository_init_ext(&repo, dir, &opts) < 0)
+		return vcs_error(err, "cannot create the git repository");
+	git_repository_free(repo);
+	return 0;
+}
+
+int vcs_open(struct vcs **out, const char *root, struct strbuf *err)
+{
+	struct vcs *v = xcalloc(1, sizeof(*v));
+
+	vcs_global_init();
+	if (git_repository_open_ext(&v->repo, root, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+		free(v);
+		return vcs_error(err, "not a git repository");
+	}
+	if (git_repository_is_bare(v->repo)) {
+		git_repository_free(v->repo);
+		free(v);
+		strbuf_addstr(err, "the journal's repository is bare");
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+void vcs_free(struct vcs *v)
+{
+	if (!v)
+		return;
+	git_repository_free(v->repo);
+	free(v);
+}
+
+int vcs_head_tree(git_repository *repo, git_commit **commit, git_tree **tree)
+{
+	git_oid oid;
+
+	*commit = NULL;
+	*tree = NULL;
+	if (git_reference_name_to_id(&oid, repo, "HEAD") < 0) {
+		git_error_clear();
+		return 0; /* unborn */
+	}
+	if (git_commit_lookup(commit, repo, &oid) < 0 || git_commit_tree(tree, *commit) < 0)
+		return -1;
+	return 0;
+}
+
+int vcs_head_file(struct vcs *v, const char *path, struct strbuf *out, struct strbuf *err)
+{
+	git_commit *commit;
+	git_tree *tree;
+	git_tree_entry *entry = NULL;
+	git_blob *blob = NULL;
+	int rc = 1;
+
+	if (vcs_head_tree(v->repo, &commit, &tree) < 0)
+		return vcs_error(err, "cannot read HEAD");
+	if (tree && git_tree_entry_bypath(&entry, tree, path) == 0 &&
+	    git_tree_entry_type(entry) == GIT_OBJECT_BLOB) {
+		if (git_blob_lookup(&blob, v->repo, git_tree_entry_id(entry)) < 0) {
+			rc = vcs_error(err, "cannot read a file at HEAD");
+		} else {
+			strbuf_add(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+			rc = 0;
+		}
+	}
+	git_error_clear();
+	git_blob_free(blob);
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	return rc;
+}
+
+static int S_is_note_path(const char *p)
+{
+	const char *slash = strchr(p, '/');
+	char *person;
+	notes_time date;
+	bool has_time;
+	int ok;
+
+	if (!strcmp(p, ".notes/config"))
+		return 1;
+	if (!slash || strchr(slash + 1, '/') || strlen(slash + 1) != 13 ||
+	    strcmp(slash + 1 + 10, ".md") || date_parse(slash + 1, 10, &date, &has_time) < 0)
+		return 0;
+	person = xstrndup(p, (size_t)(slash - p));
+	ok = person_id_is_valid(person);
+	free(person);
+	return ok;
+}
+
+static int S_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int vcs_changed_notes(struct vcs *v, char ***paths, size_t *n, struct strbuf *err)
+{
+	git_status_options opts;
+	git_status_list *list;
+	char **res = NULL;
+	size_t i, count, nr = 0, alloc = 0;
+
+	git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
+	opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+		     GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+	if (git_status_list_new(&list, v->repo, &opts) < 0)
+		return vcs_error(err, "cannot read the status of the journal");
+	count = git_status_list_entrycount(list);
+	for (i = 0; i < count; i++) {
+		const git_status_entry *e = git_status_byindex(list, i);
+		const git_diff_delta *d = e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
+		const char *p = d ? (d->new_file.path ? d->new_file.path : d->old_file.path) : NULL;
+		if (!p || !S_is_note_path(p) || (e->status & GIT_STATUS_IGNORED))
+			continue;
+		if (nr && !strcmp(res[nr - 1], p))
+			continue;
+		ALLOC_GROW(res, nr + 1, alloc);
+		res[nr++] = xstrdup(p);
+	}
+	git_status_list_free(list);
+	if (nr)
+		qsort(res, nr, sizeof(*res), S_cmp_str);
+	*paths = res;
+	*n = nr;
+	return 0;
 }

@@ -16,6 +16,14 @@ struct vcs_identity {
 	const char *name, *email;
 };
 
+/* A file to commit: its content is data (len bytes), or the work tree's
+ * file when data is NULL; a missing work-tree file is removed. */
+struct vcs_file {
+	const char *path; /* relative to the root */
+	const char *data;
+	size_t len;
+};
+
 void vcs_global_init(void);
 void vcs_global_shutdown(void);
 
@@ -25,14 +33,13 @@ int vcs_open(struct vcs **out, const char *root, struct strbuf *err);
 void vcs_free(struct vcs *v);
 
 /*
- * Commit the given paths (relative to the root; a missing file is
- * removed) on top of HEAD, staging nothing else. The author and committer
+ * Commit the given files on top of HEAD, staging nothing else. The author and committer
  * default to who (the git environment, GIT_AUTHOR_* / GIT_COMMITTER_*,
  * wins); the time is GIT_*_DATE, else NOTES_NOW, else now. Retries a
- * locked index or ref for a while. Returns 0, 1 when the paths have no
+ * locked index or ref for a while. Returns 0, 1 when the files have no
  * change against HEAD (nothing is committed), or -1.
  */
-int vcs_commit(struct vcs *v, const char *const *paths, size_t n, const char *message,
+int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
 	       const struct vcs_identity *who, struct strbuf *err);
 
 /* The content of path at HEAD: 0, 1 when HEAD has no such file, -1. */

@@ -1,0 +1,235 @@
+/* commit_note.c - commit one meeting note: ids, check, atomic write, commit. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "commit_note.h"
+#include "fsutil.h"
+#include "message.h"
+#include "note_edit.h"
+
+int commit_session_open(struct commit_session *s, struct journal *j)
+{
+	struct strbuf err = STRBUF_INIT;
+
+	memset(s, 0, sizeof(*s));
+	s->journal = j;
+	if (vcs_open(&s->vcs, j->root, &err) < 0) {
+		cmd_error("%s: %s", j->root, err.buf);
+		strbuf_release(&err);
+		return -1;
+	}
+	if (j->leader)
+		journal_person(j, j->leader, &s->leader);
+	s->who.name = s->leader.name;
+	s->who.email = s->leader.email;
+	strbuf_release(&err);
+	return 0;
+}
+
+void commit_session_close(struct commit_session *s)
+{
+	vcs_free(s->vcs);
+	id_set_release(&s->ids);
+	person_release(&s->leader);
+}
+
+/* Give every review, support and focus task without an id a new one. */
+static size_t S_assign_ids(struct commit_session *s, const struct note *note, struct strbuf *src)
+{
+	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
+	struct task **tasks = NULL;
+	char (*ids)[ID_LEN + 1] = NULL;
+	const char **idp = NULL;
+	size_t n = 0, i, k;
+
+	for (k = 0; k < 3; k++)
+		n += note->nitems[secs[k]];
+	tasks = calloc(n + 1, sizeof(*tasks));
+	n = 0;
+	for (k = 0; k < 3; k++)
+		for (i = 0; i < note->nitems[secs[k]]; i++)
+			if (!note->items[secs[k]][i].id)
+				tasks[n++] = &note->items[secs[k]][i];
+	if (n) {
+		if (!s->ids_loaded) {
+			id_set_load(&s->ids, s->journal);
+			s->ids_loaded = true;
+		}
+		ids = calloc(n, sizeof(*ids));
+		idp = calloc(n, sizeof(*idp));
+		for (i = 0; i < n; i++) {
+			id_new(&s->ids, ids[i]);
+			idp[i] = ids[i];
+		}
+		note_edit_add_ids(src, tasks, idp, n);
+	}
+	free(tasks);
+	free(ids);
+	free(idp);
+	return n;
+}
+
+/* Ids done in note that were not done in the committed version (HEAD). */
+static void S_done_ids(struct commit_session *s, const struct target *t, const struct note *note,
+		       char ***done, size_t *ndone)
+{
+	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
+	struct strbuf head = STRBUF_INIT, err = STRBUF_INIT;
+	struct note before;
+	bool has_before = false;
+	size_t i, k, j;
+
+	*done = NULL;
+	*ndone = 0;
+	if (vcs_head_file(s->vcs, t->rel, &head, &err) == 0) {
+		struct note_options opts = { t->rel, s->journal->leader };
+		has_before = note_parse(&before, head.buf, head.len, &opts, &err) == 0;
+	}
+	for (k = 0; k < 3; k++)
+		for (i = 0; i < note->nitems[secs[k]]; i++) {
+			const struct task *x = &note->items[secs[k]][i];
+			const struct task *old;
+			bool seen = false;
+			if (!x->id || x->status != TASK_DONE)
+				continue;
+			old = has_before ? note_find_task(&before, x->id, NULL) : NULL;
+			if (old && old->status == TASK_DONE)
+				continue;
+			for (j = 0; j < *ndone; j++)
+				seen = seen || !strcmp((*done)[j], x->id);
+			if (seen)
+				continue;
+			*done = realloc(*done, (*ndone + 1) * sizeof(**done));
+			(*done)[(*ndone)++] = x->id;
+		}
+	if (has_before)
+		note_release(&before);
+	strbuf_release(&head);
+	strbuf_release(&err);
+}
+
+/* Check the note; print its problems; whether it may be committed. */
+static bool S_check(struct commit_session *s, const struct target *t, const struct note *note,
+		    bool force)
+{
+	struct diag problems = { 0 };
+	struct strbuf out = STRBUF_INIT;
+	struct check_context cc;
+	struct note prev;
+	bool has_prev, ok;
+	size_t errors;
+
+	journal_check_context(s->journal, note, &prev, &has_prev, &cc);
+	check_note(note, &cc, &problems);
+	diag_format(&problems, t->display, &out);
+	fputs(out.buf, stderr);
+	errors = diag_count(&problems, SEVERITY_ERROR);
+	ok = !errors || force;
+	if (!ok)
+		cmd_error("commit: %s has %zu error%s; not committed (fix it, or --force)",
+			  t->display, errors, errors == 1 ? "" : "s");
+	diag_release(&problems);
+	if (has_prev)
+		note_release(&prev);
+	strbuf_release(&out);
+	return ok;
+}
+
+static int S_validate(struct commit_session *s, const struct target *t)
+{
+	struct strbuf err = STRBUF_INIT;
+	char *person = NULL;
+	notes_time date;
+	int rc = 0;
+
+	if (!t->rel || strchr(t->rel, '/') != strrchr(t->rel, '/') ||
+	    note_path_split(t->rel, &person, &date) < 0)
+		rc = cmd_error("commit: %s is not a note of this journal (<person>/<YYYY-MM-DD>.md)",
+			       t->display);
+	else if (journal_check_person(s->journal, person, &err) < 0)
+		rc = cmd_error("commit: %s", err.buf);
+	free(person);
+	strbuf_release(&err);
+	return rc;
+}
+
+static int S_commit(struct commit_session *s, const struct target *t, const struct note *note,
+		    const struct strbuf *src, const char *user_message, const char *subject,
+		    size_t *committed)
+{
+	struct message_input mi = { note, user_message, subject, NULL, 0, NULL };
+	struct strbuf msg = STRBUF_INIT, err = STRBUF_INIT;
+	struct vcs_file file = { t->rel, src->buf, src->len };
+	struct person member = { 0 };
+	int rc;
+
+	S_done_ids(s, t, note, &mi.done, &mi.ndone);
+	if (note->person) {
+		journal_person(s->journal, note->person, &member);
+		mi.member = &member;
+	}
+	message_build(&mi, &msg);
+	rc = vcs_commit(s->vcs, &file, 1, msg.buf, &s->who, &err);
+	if (rc < 0) {
+		rc = cmd_error("commit: %s: %s", t->display, err.buf);
+	} else if (rc == 1) {
+		printf("%s: nothing to commit\n", t->display);
+		rc = EXIT_OK;
+	} else {
+		printf("committed %s: %.*s\n", t->display, (int)strcspn(msg.buf, "\n"), msg.buf);
+		(*committed)++;
+	}
+	free(mi.done);
+	person_release(&member);
+	strbuf_release(&msg);
+	strbuf_release(&err);
+	return rc;
+}
+
+int commit_note_as(struct commit_session *s, const struct target *t, const char *user_message,
+		   bool force, const char *subject, size_t *committed)
+{
+	struct strbuf src = STRBUF_INIT, orig = STRBUF_INIT, err = STRBUF_INIT;
+	struct note_options opts = { t->rel, s->journal->leader };
+	struct note note;
+	bool parsed = false;
+	int rc = EXIT_ERROR;
+
+	if (S_validate(s, t))
+		return EXIT_ERROR;
+	if (read_file(t->path, &src, MAX_NOTE_SIZE, &err) < 0 ||
+	    note_parse(&note, src.buf, src.len, &opts, &err) < 0) {
+		cmd_error("commit: %s: %s", t->display, err.buf);
+		goto out;
+	}
+	parsed = true;
+	if (!S_check(s, t, &note, force)) {
+		rc = EXIT_PROBLEMS;
+		goto out;
+	}
+	strbuf_addbuf(&orig, &src);
+	if (S_assign_ids(s, &note, &src)) {
+		if (write_file_if_unchanged(t->path, orig.buf, orig.len, src.buf, src.len, &err) < 0) {
+			cmd_error("commit: %s: %s", t->display, err.buf);
+			goto out;
+		}
+		note_release(&note);
+		note_parse(&note, src.buf, src.len, &opts, &err);
+	}
+	rc = S_commit(s, t, &note, &src, user_message, subject, committed);
+out:
+	if (parsed)
+		note_release(&note);
+	strbuf_release(&src);
+	strbuf_release(&orig);
+	strbuf_release(&err);
+	return rc;
+}
+
+int commit_note(struct commit_session *s, const struct target *t, const char *user_message,
+		bool force, size_t *committed)
+{
+	return commit_note_as(s, t, user_message, force, NULL, committed);
+}

@@ -1,0 +1,33 @@
+/* commit_note.h - commit one meeting note (used by commit and done). */
+#ifndef NOTES_COMMIT_NOTE_H
+#define NOTES_COMMIT_NOTE_H
+
+#include "builtin.h"
+#include "ids.h"
+#include "notes_print.h"
+#include "vcs.h"
+
+struct commit_session {
+	struct journal *journal;
+	struct vcs *vcs;
+	struct id_set ids;
+	bool ids_loaded;
+	struct person leader;
+	struct vcs_identity who;
+};
+
+int commit_session_open(struct commit_session *s, struct journal *j);
+void commit_session_close(struct commit_session *s);
+
+/*
+ * Commit the note t: ids for tasks without one, check (refuse on errors
+ * unless force), write the ids atomically, commit only this file.
+ * subject/done override the summary subject and the Done trailer (for
+ * notes done). Returns an exit status; *committed counts commits made.
+ */
+int commit_note_as(struct commit_session *s, const struct target *t, const char *user_message,
+		   bool force, const char *subject, size_t *committed);
+int commit_note(struct commit_session *s, const struct target *t, const char *user_message,
+		bool force, size_t *committed);
+
+#endif

@@ -1,0 +1,28 @@
+/* ids.h - item ids: "^" + 6 lower-case base32 characters, unique in the journal. */
+#ifndef NOTES_IDS_H
+#define NOTES_IDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "journal.h"
+
+#define ID_LEN 6
+
+struct id_set {
+	char (*ids)[ID_LEN + 1];
+	size_t nr, alloc;
+	bool sorted;
+};
+
+/* Every ^id written in the journal's notes (the work tree). */
+int id_set_load(struct id_set *set, const struct journal *j);
+/* Add the ids found in a buffer. */
+void id_set_scan(struct id_set *set, const char *buf, size_t len);
+bool id_set_has(struct id_set *set, const char *id);
+void id_set_add(struct id_set *set, const char *id);
+void id_set_release(struct id_set *set);
+/* A new random id (Crockford's base32 alphabet) not in set; it is added. */
+void id_new(struct id_set *set, char out[ID_LEN + 1]);
+
+#endif

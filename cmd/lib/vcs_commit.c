@@ -1,0 +1,269 @@
+/* vcs_commit.c - commit chosen files on top of HEAD, and who and when. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "vcs.h"
+#include "vcs_internal.h"
+#include "xalloc.h"
+
+#define COMMIT_TRIES 50
+
+/* Local wall-clock "YYYY-MM-DDTHH:MM" minutes -> seconds since the epoch and zone. */
+static void S_local_to_epoch(notes_time t, git_time_t *when, int *offset)
+{
+	struct tm tm = { 0 };
+	int y, m, d;
+	int64_t days = t >= 0 ? t / MINUTES_PER_DAY : -((-t + MINUTES_PER_DAY - 1) / MINUTES_PER_DAY);
+	time_t secs;
+
+	date_civil_from_days(days, &y, &m, &d);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = (int)((t - days * MINUTES_PER_DAY) / 60);
+	tm.tm_min = (int)((t - days * MINUTES_PER_DAY) % 60);
+	tm.tm_isdst = -1;
+	secs = mktime(&tm);
+	*when = secs;
+	*offset = (int)(tm.tm_gmtoff / 60);
+}
+
+/* "+0200", "-05:30", "Z" -> minutes east of UTC; -1 when not a zone. */
+static int S_zone(const char *s, int *offset)
+{
+	int sign, h, m;
+
+	if (!strcmp(s, "Z") || !strcmp(s, "z")) {
+		*offset = 0;
+		return 0;
+	}
+	if ((s[0] != '+' && s[0] != '-') || strlen(s) < 5)
+		return -1;
+	sign = s[0] == '-' ? -1 : 1;
+	if (sscanf(s + 1, "%2d%2d", &h, &m) != 2 && sscanf(s + 1, "%2d:%2d", &h, &m) != 2)
+		return -1;
+	*offset = sign * (h * 60 + m);
+	return 0;
+}
+
+/* GIT_*_DATE: "@EPOCH [ZONE]", "EPOCH ZONE", or ISO 8601 "YYYY-MM-DD[T ]HH:MM[:SS][ZONE]". */
+static int S_parse_git_date(const char *s, git_time_t *when, int *offset)
+{
+	long long epoch;
+	char zone[16] = "";
+	int y, mo, d, h, mi, sec = 0, n = 0;
+
+	*offset = 0;
+	if ((sscanf(s, "@%lld %15s", &epoch, zone) >= 1) ||
+	    (sscanf(s, "%lld %15s%n", &epoch, zone, &n) == 2 && !s[n])) {
+		if (*zone && S_zone(zone, offset) < 0)
+			return -1;
+		*when = (git_time_t)epoch;
+		return 0;
+	}
+	if (sscanf(s, "%4d-%2d-%2d%*1[T ]%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) == 5) {
+		const char *rest = s + n;
+		int k = 0;
+		if (*rest == ':' && sscanf(rest, ":%2d%n", &sec, &k) == 1)
+			rest += k;
+		while (*rest == ' ')
+			rest++;
+		if (!date_is_valid(y, mo, d) || h > 23 || mi > 59 || sec > 60)
+			return -1;
+		if (*rest) {
+			if (S_zone(rest, offset) < 0)
+				return -1;
+			*when = (git_time_t)(date_days_from_civil(y, mo, d) * 86400 + h * 3600 +
+					     mi * 60 + sec) - (git_time_t)*offset * 60;
+		} else {
+			S_local_to_epoch(date_days_from_civil(y, mo, d) * MINUTES_PER_DAY + h * 60 + mi,
+					 when, offset);
+			*when += sec;
+		}
+		return 0;
+	}
+	return -1;
+}
+
+static int S_signature(git_signature **out, const char *role, const struct vcs_identity *who,
+		       struct strbuf *err)
+{
+	char key[32];
+	const char *name, *email, *date;
+	git_time_t when;
+	int offset;
+	notes_time now;
+
+	snprintf(key, sizeof(key), "GIT_%s_NAME", role);
+	name = getenv(key);
+	snprintf(key, sizeof(key), "GIT_%s_EMAIL", role);
+	email = getenv(key);
+	snprintf(key, sizeof(key), "GIT_%s_DATE", role);
+	date = getenv(key);
+	if (!name || !*name)
+		name = who && who->name ? who->name : "notes";
+	if (!email || !*email)
+		email = who && who->email ? who->email : "notes@localhost";
+	if (date && *date) {
+		if (S_parse_git_date(date, &when, &offset) < 0) {
+			strbuf_addf(err, "%s is not a date git understands", key);
+			return -1;
+		}
+	} else if (getenv("NOTES_NOW") && *getenv("NOTES_NOW")) {
+		if (date_now(&now) < 0) {
+			strbuf_addstr(err, "NOTES_NOW is not YYYY-MM-DDTHH:MM");
+			return -1;
+		}
+		S_local_to_epoch(now, &when, &offset);
+	} else {
+		struct tm tm;
+		time_t t = time(NULL);
+		localtime_r(&t, &tm);
+		when = t;
+		offset = (int)(tm.tm_gmtoff / 60);
+	}
+	if (git_signature_new(out, name, email, when, offset) < 0)
+		return vcs_error(err, "bad author or committer");
+	return 0;
+}
+
+/* Build the tree of HEAD with the given paths taken from the work tree. */
+static int S_build_tree(git_repository *repo, git_tree *head, const struct vcs_file *files,
+			size_t n, git_oid *tree_oid, struct strbuf *err)
+{
+	git_index *idx = NULL;
+	const char *workdir = git_repository_workdir(repo);
+	struct strbuf full = STRBUF_INIT;
+	size_t i;
+	int rc = -1;
+
+	if (git_index_new(&idx) < 0 || (head && git_index_read_tree(idx, head) < 0))
+		goto out;
+	for (i = 0; i < n; i++) {
+		git_index_entry entry;
+		struct stat st;
+		const char *path = files[i].path;
+		strbuf_reset(&full);
+		strbuf_addf(&full, "%s%s", workdir, path);
+		if (lstat(full.buf, &st) < 0) {
+			if (errno == ENOENT && !files[i].data &&
+			    git_index_remove_bypath(idx, path) == 0)
+				continue;
+			goto out;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			strbuf_addf(err, "%s is not a regular file", path);
+			git_index_free(idx);
+			strbuf_release(&full);
+			return -1;
+		}
+		memset(&entry, 0, sizeof(entry));
+		entry.mode = (st.st_mode & 0111) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
+		entry.path = path;
+		if ((files[i].data ? git_blob_create_from_buffer(&entry.id, repo, files[i].data,
+								  files[i].len)
+				   : git_blob_create_from_workdir(&entry.id, repo, path)) < 0 ||
+		    git_index_add(idx, &entry) < 0)
+			goto out;
+	}
+	rc = git_index_write_tree_to(tree_oid, idx, repo);
+out:
+	if (rc < 0)
+		vcs_error(err, "cannot build the commit's tree");
+	git_index_free(idx);
+	strbuf_release(&full);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Make the repository's index agree with the new commit for the paths. */
+static void S_update_index(git_repository *repo, const struct vcs_file *files, size_t n)
+{
+	git_index *idx;
+	size_t i;
+	int tries;
+
+	for (tries = 0; tries < COMMIT_TRIES; tries++) {
+		int ok = 1;
+		if (git_repository_index(&idx, repo) < 0)
+			break;
+		git_index_read(idx, 1);
+		for (i = 0; i < n && ok; i++) {
+			if (git_index_add_bypath(idx, files[i].path) < 0 &&
+			    git_index_remove_bypath(idx, files[i].path) < 0)
+				ok = 0;
+		}
+		ok = ok && git_index_write(idx) == 0;
+		git_index_free(idx);
+		git_error_clear();
+		if (ok)
+			return;
+		usleep(20000 + (useconds_t)(rand() % 20000));
+	}
+}
+
+static int S_try_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
+			git_signature *author, git_signature *committer, struct strbuf *err)
+{
+	git_commit *head;
+	git_tree *head_tree, *tree = NULL;
+	git_oid tree_oid, oid;
+	const git_commit *parents[1];
+	int rc;
+
+	if (vcs_head_tree(v->repo, &head, &head_tree) < 0)
+		return vcs_error(err, "cannot read HEAD");
+	rc = S_build_tree(v->repo, head_tree, files, n, &tree_oid, err);
+	if (rc == 0 && head_tree && git_oid_equal(&tree_oid, git_tree_id(head_tree)))
+		rc = 1;
+	if (rc == 0 && git_tree_lookup(&tree, v->repo, &tree_oid) < 0)
+		rc = vcs_error(err, "cannot read the new tree");
+	if (rc == 0) {
+		parents[0] = head;
+		rc = git_commit_create(&oid, v->repo, "HEAD", author, committer, NULL, message,
+				       tree, head ? 1 : 0, parents);
+		if (rc == GIT_EMODIFIED || rc == GIT_ELOCKED) {
+			git_error_clear();
+			rc = -2; /* someone else committed or holds the lock: try again */
+		} else if (rc < 0) {
+			rc = vcs_error(err, "cannot commit");
+		}
+	}
+	git_tree_free(tree);
+	git_tree_free(head_tree);
+	git_commit_free(head);
+	return rc;
+}
+
+int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
+	       const struct vcs_identity *who, struct strbuf *err)
+{
+	git_signature *author = NULL, *committer = NULL;
+	int rc = -1, tries;
+
+	if (S_signature(&author, "AUTHOR", who, err) < 0 ||
+	    S_signature(&committer, "COMMITTER", who, err) < 0)
+		goto out;
+	srand((unsigned)getpid());
+	for (tries = 0; tries < COMMIT_TRIES; tries++) {
+		rc = S_try_commit(v, files, n, message, author, committer, err);
+		if (rc != -2)
+			break;
+		usleep(10000 + (useconds_t)(rand() % (10000 * (tries < 10 ? tries + 1 : 10))));
+	}
+	if (rc == -2) {
+		strbuf_addstr(err, "the journal stayed locked by another commit; try again");
+		rc = -1;
+	}
+	if (rc >= 0)
+		S_update_index(v->repo, files, n);
+out:
+	git_signature_free(author);
+	git_signature_free(committer);
+	return rc;
+}

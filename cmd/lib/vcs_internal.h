@@ -1,0 +1,19 @@
+/* vcs_internal.h - what the vcs_*.c files share (they alone include git2.h). */
+#ifndef NOTES_VCS_INTERNAL_H
+#define NOTES_VCS_INTERNAL_H
+
+#include <git2.h>
+
+#include "strbuf.h"
+
+struct vcs {
+	git_repository *repo;
+};
+
+/* Add "<what>: <libgit2's last error>" to err, clear it; returns -1. */
+int vcs_error(struct strbuf *err, const char *what);
+
+/* HEAD's commit and tree; both NULL on an unborn branch. */
+int vcs_head_tree(git_repository *repo, git_commit **commit, git_tree **tree);
+
+#endif
