@@ -112,7 +112,7 @@ static void S_done_ids(struct commit_session *s, const struct target *t, const s
 
 /* Check the note; print its problems; whether it may be committed. */
 static bool S_check(struct commit_session *s, const struct target *t, const struct note *note,
-		    bool force)
+		    unsigned flags)
 {
 	struct diag problems = { 0 };
 	struct strbuf out = STRBUF_INIT;
@@ -124,9 +124,10 @@ static bool S_check(struct commit_session *s, const struct target *t, const stru
 	journal_check_context(s->journal, note, &prev, &has_prev, &cc);
 	check_note(note, &cc, &problems);
 	diag_format(&problems, t->display, &out);
-	fputs(out.buf, stderr);
+	if (!(flags & COMMIT_QUIET))
+		fputs(out.buf, stderr);
 	errors = diag_count(&problems, SEVERITY_ERROR);
-	ok = !errors || force;
+	ok = !errors || (flags & COMMIT_FORCE);
 	if (!ok)
 		cmd_error("commit: %s has %zu error%s; not committed (fix it, or --force)",
 			  t->display, errors, errors == 1 ? "" : "s");
@@ -189,7 +190,7 @@ static int S_commit(struct commit_session *s, const struct target *t, const stru
 }
 
 int commit_note_as(struct commit_session *s, const struct target *t, const char *user_message,
-		   bool force, const char *subject, size_t *committed)
+		   unsigned flags, const char *subject, size_t *committed)
 {
 	struct strbuf src = STRBUF_INIT, orig = STRBUF_INIT, err = STRBUF_INIT;
 	struct note_options opts = { t->rel, s->journal->leader };
@@ -205,7 +206,7 @@ int commit_note_as(struct commit_session *s, const struct target *t, const char 
 		goto out;
 	}
 	parsed = true;
-	if (!S_check(s, t, &note, force)) {
+	if (!S_check(s, t, &note, flags)) {
 		rc = EXIT_PROBLEMS;
 		goto out;
 	}
@@ -231,5 +232,5 @@ out:
 int commit_note(struct commit_session *s, const struct target *t, const char *user_message,
 		bool force, size_t *committed)
 {
-	return commit_note_as(s, t, user_message, force, NULL, committed);
+	return commit_note_as(s, t, user_message, force ? COMMIT_FORCE : 0, NULL, committed);
 }

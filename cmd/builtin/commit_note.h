@@ -21,12 +21,16 @@ void commit_session_close(struct commit_session *s);
 
 /*
  * Commit the note t: ids for tasks without one, check (refuse on errors
- * unless force), write the ids atomically, commit only this file.
+ * unless COMMIT_FORCE), write the ids atomically, commit only this file.
  * subject/done override the summary subject and the Done trailer (for
  * notes done). Returns an exit status; *committed counts commits made.
  */
+enum commit_flags {
+	COMMIT_FORCE = 1 << 0, /* commit even with errors */
+	COMMIT_QUIET = 1 << 1, /* do not print the note's problems */
+};
 int commit_note_as(struct commit_session *s, const struct target *t, const char *user_message,
-		   bool force, const char *subject, size_t *committed);
+		   unsigned flags, const char *subject, size_t *committed);
 int commit_note(struct commit_session *s, const struct target *t, const char *user_message,
 		bool force, size_t *committed);
 

@@ -30,29 +30,30 @@ static const char *S_quote(const struct task *t, struct strbuf *sb)
 	return sb->buf;
 }
 
+/* Each repeated id is reported at its later items, in file order. */
 static void S_duplicate_ids(const struct note *note, struct diag *d)
 {
 	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
-	const struct task **seen = NULL;
-	size_t nseen = 0, alloc = 0, i, j, k;
+	const struct task **all = NULL;
+	size_t n = 0, alloc = 0, i, j, k;
 
 	for (k = 0; k < 3; k++)
-		for (i = 0; i < note->nitems[secs[k]]; i++) {
-			const struct task *t = &note->items[secs[k]][i];
-			if (!t->id)
-				continue;
-			for (j = 0; j < nseen; j++)
-				if (!strcmp(seen[j]->id, t->id))
-					break;
-			if (j < nseen) {
-				diag_add(d, t->line, t->column, SEVERITY_ERROR, "duplicate-id",
-					 "^%s is also on line %d", t->id, seen[j]->line);
-				continue;
+		for (i = 0; i < note->nitems[secs[k]]; i++)
+			if (note->items[secs[k]][i].id) {
+				ALLOC_GROW(all, n + 1, alloc);
+				all[n++] = &note->items[secs[k]][i];
 			}
-			ALLOC_GROW(seen, nseen + 1, alloc);
-			seen[nseen++] = t;
-		}
-	free(seen);
+	for (i = 0; i < n; i++) {
+		const struct task *first = NULL;
+		for (j = 0; j < n; j++)
+			if (all[j]->line < all[i]->line && !strcmp(all[j]->id, all[i]->id) &&
+			    (!first || all[j]->line < first->line))
+				first = all[j];
+		if (first)
+			diag_add(d, all[i]->line, all[i]->column, SEVERITY_ERROR, "duplicate-id",
+				 "^%s is also on line %d", all[i]->id, first->line);
+	}
+	free(all);
 }
 
 static void S_review(const struct note *note, struct diag *d, struct strbuf *q)

@@ -1,0 +1,104 @@
+/* review_history.c - every meeting note of a person as history left it. */
+#include "review_history.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+struct walk {
+	struct history *h;
+	const struct journal *j;
+	struct strbuf err;
+};
+
+static struct note *S_slot(struct history *h, const char *path)
+{
+	size_t i;
+
+	for (i = h->nnotes; i > 0; i--)
+		if (h->notes[i - 1].file && !strcmp(h->notes[i - 1].file, path)) {
+			note_release(&h->notes[i - 1]);
+			return &h->notes[i - 1];
+		}
+	ALLOC_GROW(h->notes, h->nnotes + 1, h->notes_alloc);
+	return &h->notes[h->nnotes++];
+}
+
+static void S_first_done(struct history *h, const struct note *note, notes_time when)
+{
+	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
+	size_t i, k;
+
+	for (k = 0; k < 3; k++)
+		for (i = 0; i < note->nitems[secs[k]]; i++) {
+			const struct task *t = &note->items[secs[k]][i];
+			if (!t->id || t->status != TASK_DONE || strlen(t->id) > 7 ||
+			    history_first_done(h, t->id) >= 0)
+				continue;
+			ALLOC_GROW(h->done, h->ndone + 1, h->done_alloc);
+			memcpy(h->done[h->ndone].id, t->id, strlen(t->id) + 1);
+			h->done[h->ndone++].when = when;
+		}
+}
+
+static int S_visit(const char *path, const char *data, size_t len, notes_time when, void *cb)
+{
+	struct walk *w = cb;
+	struct note_options opts = { path, w->j->leader };
+	struct note *slot;
+	char *person;
+	notes_time date;
+
+	if (note_path_split(path, &person, &date) < 0)
+		return 0; /* not a note: another file in the person's directory */
+	free(person);
+	slot = S_slot(w->h, path);
+	if (note_parse(slot, data, len, &opts, &w->err) < 0)
+		return -1;
+	S_first_done(w->h, slot, when);
+	return 0;
+}
+
+static int S_by_date(const void *a, const void *b)
+{
+	const struct note *x = a, *y = b;
+	return x->date < y->date ? -1 : x->date > y->date;
+}
+
+int history_load(struct history *h, struct vcs *v, const struct journal *j, const char *person,
+		 struct strbuf *err)
+{
+	struct walk w = { h, j, STRBUF_INIT };
+	int rc;
+
+	memset(h, 0, sizeof(*h));
+	rc = vcs_history(v, person, S_visit, &w, err);
+	if (w.err.len)
+		strbuf_addbuf(err, &w.err);
+	strbuf_release(&w.err);
+	if (h->nnotes)
+		qsort(h->notes, h->nnotes, sizeof(*h->notes), S_by_date);
+	return rc;
+}
+
+void history_release(struct history *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->nnotes; i++)
+		note_release(&h->notes[i]);
+	free(h->notes);
+	free(h->done);
+	memset(h, 0, sizeof(*h));
+}
+
+notes_time history_first_done(const struct history *h, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < h->ndone; i++)
+		if (!strcmp(h->done[i].id, id))
+			return h->done[i].when;
+	return -1;
+}

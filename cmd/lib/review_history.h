@@ -1,0 +1,33 @@
+/* review_history.h - every meeting note of a person as history left it,
+ * and when each item was first seen done (internal to review.c). */
+#ifndef NOTES_REVIEW_HISTORY_H
+#define NOTES_REVIEW_HISTORY_H
+
+#include <jansson.h>
+
+#include "journal.h"
+#include "vcs.h"
+
+struct delivery {
+	char id[8];
+	notes_time when; /* the first commit that showed it [x] */
+};
+
+struct history {
+	struct note *notes; /* final version of each note, by date */
+	size_t nnotes, notes_alloc;
+	struct delivery *done;
+	size_t ndone, done_alloc;
+};
+
+int history_load(struct history *h, struct vcs *v, const struct journal *j, const char *person,
+		 struct strbuf *err);
+void history_release(struct history *h);
+/* When ^id was first committed as done, or -1. */
+notes_time history_first_done(const struct history *h, const char *id);
+
+/* Add "recurring_blockers" to out, over the notes for which in_range is true. */
+void review_blockers(const struct history *h, bool (*in_range)(const void *, const struct note *),
+		     const void *ctx, json_t *out);
+
+#endif
