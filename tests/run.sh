@@ -54,6 +54,7 @@ if [ "$ONLY" != --cli-only ]; then
 	run cases/parse sh "$ROOT/tests/cases/run.sh"
 fi
 for t in "$ROOT"/tests/cli/t[0-9]*.sh; do
+	[ -f "$t" ] || continue
 	run "cli/$(basename "$t")" sh "$t"
 done
 echo "$passed passed, $failed failed"

@@ -54,7 +54,7 @@ static size_t S_assign_ids(struct commit_session *s, const struct note *note, st
 				tasks[n++] = &note->items[secs[k]][i];
 	if (n) {
 		if (!s->ids_loaded) {
-			id_set_load(&s->ids, s->journal);
+			id_set_load_cached(&s->ids, s->journal, s->vcs);
 			s->ids_loaded = true;
 		}
 		ids = calloc(n, sizeof(*ids));
@@ -181,6 +181,10 @@ static int S_commit(struct commit_session *s, const struct target *t, const stru
 	} else {
 		printf("committed %s: %.*s\n", t->display, (int)strcspn(msg.buf, "\n"), msg.buf);
 		(*committed)++;
+		if (s->ids_loaded) {
+			id_set_merge(&s->ids, src->buf, src->len);
+			id_set_save(&s->ids, s->vcs);
+		}
 	}
 	free(mi.done);
 	person_release(&member);

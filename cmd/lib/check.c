@@ -24,18 +24,27 @@ static const char *S_quote(const struct task *t, struct strbuf *sb)
 	size_t len = strlen(t->text);
 
 	strbuf_reset(sb);
-	strbuf_add_escaped(sb, t->text, len > 60 ? 60 : len);
+	strbuf_add_escaped(sb, t->text, diag_quote_len(t->text, len, 60));
 	if (len > 60)
 		strbuf_addstr(sb, "...");
 	return sb->buf;
 }
 
-/* Each repeated id is reported at its later items, in file order. */
+static int S_cmp_id_line(const void *a, const void *b)
+{
+	const struct task *x = *(const struct task *const *)a, *y = *(const struct task *const *)b;
+	int c = strcmp(x->id, y->id);
+
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* Each repeated id is reported at its later items, in file order; sorting
+ * keeps this fast on notes with very many items. */
 static void S_duplicate_ids(const struct note *note, struct diag *d)
 {
 	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
 	const struct task **all = NULL;
-	size_t n = 0, alloc = 0, i, j, k;
+	size_t n = 0, alloc = 0, i, first = 0, k;
 
 	for (k = 0; k < 3; k++)
 		for (i = 0; i < note->nitems[secs[k]]; i++)
@@ -43,15 +52,15 @@ static void S_duplicate_ids(const struct note *note, struct diag *d)
 				ALLOC_GROW(all, n + 1, alloc);
 				all[n++] = &note->items[secs[k]][i];
 			}
-	for (i = 0; i < n; i++) {
-		const struct task *first = NULL;
-		for (j = 0; j < n; j++)
-			if (all[j]->line < all[i]->line && !strcmp(all[j]->id, all[i]->id) &&
-			    (!first || all[j]->line < first->line))
-				first = all[j];
-		if (first)
-			diag_add(d, all[i]->line, all[i]->column, SEVERITY_ERROR, "duplicate-id",
-				 "^%s is also on line %d", all[i]->id, first->line);
+	if (n > 1)
+		qsort(all, n, sizeof(*all), S_cmp_id_line);
+	for (i = 1; i < n; i++) {
+		if (strcmp(all[first]->id, all[i]->id)) {
+			first = i;
+			continue;
+		}
+		diag_add(d, all[i]->line, all[i]->column, SEVERITY_ERROR, "duplicate-id",
+			 "^%s is also on line %d", all[i]->id, all[first]->line);
 	}
 	free(all);
 }

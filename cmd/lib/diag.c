@@ -70,6 +70,15 @@ const char *severity_name(enum severity sev)
 	return sev == SEVERITY_ERROR ? "error" : "warning";
 }
 
+size_t diag_quote_len(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}
+
 void diag_format(const struct diag *d, const char *file, struct strbuf *out)
 {
 	size_t i;

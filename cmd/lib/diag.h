@@ -28,6 +28,9 @@ void diag_sort(struct diag *d);
 size_t diag_count(const struct diag *d, enum severity sev);
 void diag_release(struct diag *d);
 const char *severity_name(enum severity sev);
+/* The length of s[0, len) cut to at most max bytes without splitting a
+ * UTF-8 character, for quoting note text in messages. */
+size_t diag_quote_len(const char *s, size_t len, size_t max);
 /* "file:line:col: severity: message [code]\n" for each problem. */
 void diag_format(const struct diag *d, const char *file, struct strbuf *out);
 

@@ -6,14 +6,16 @@
 
 #include "xalloc.h"
 
-/* One line [s, e) of the block, without its line end. */
+/* One line [s, e) of the block, without its line end (\n, \r\n or a lone
+ * \r, as cmark counts lines). */
 static size_t S_line_end(const char *buf, size_t len, size_t s, size_t *next)
 {
-	const char *nl = memchr(buf + s, '\n', len - s);
-	size_t e = nl ? (size_t)(nl - buf) : len;
+	size_t e = s;
 
-	*next = nl ? e + 1 : len;
-	while (e > s && (buf[e - 1] == '\r' || buf[e - 1] == ' ' || buf[e - 1] == '\t'))
+	while (e < len && buf[e] != '\n' && buf[e] != '\r')
+		e++;
+	*next = e + (e < len) + (e + 1 < len && buf[e] == '\r' && buf[e + 1] == '\n');
+	while (e > s && (buf[e - 1] == ' ' || buf[e - 1] == '\t'))
 		e--;
 	return e;
 }
@@ -41,7 +43,7 @@ static void S_set_date(struct note *note, const char *v, size_t vlen, int line)
 	struct strbuf q = STRBUF_INIT;
 	int rc = date_parse(v, vlen, &note->date, &note->has_time);
 
-	strbuf_add_escaped(&q, v, vlen > 40 ? 40 : vlen);
+	strbuf_add_escaped(&q, v, diag_quote_len(v, vlen, 40));
 	if (rc == -2)
 		diag_add(&note->problems, line, 1, SEVERITY_ERROR, "bad-date",
 			 "date '%s' is not a real date", q.buf);
@@ -67,7 +69,7 @@ static void S_set_person(struct note *note, char **slot, const char *key,
 		*slot = id;
 		return;
 	}
-	strbuf_add_escaped(&q, v, vlen > 64 ? 64 : vlen);
+	strbuf_add_escaped(&q, v, diag_quote_len(v, vlen, 64));
 	diag_add(&note->problems, line, 1, SEVERITY_ERROR, "bad-front-matter",
 		 "%s '%s' is not a person id ([a-z0-9][a-z0-9._-]{0,63})", key, q.buf);
 	strbuf_release(&q);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "vcs.h"
 #include "xalloc.h"
 
 static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
@@ -23,7 +24,28 @@ void id_set_add(struct id_set *set, const char *id)
 	ALLOC_GROW(set->ids, set->nr + 1, set->alloc);
 	memcpy(set->ids[set->nr], id, ID_LEN);
 	set->ids[set->nr++][ID_LEN] = '\0';
-	set->sorted = false;
+	/* still sorted when it goes at the end (as when reading the cache) */
+	set->sorted = set->nr == 1 || (set->sorted &&
+				       memcmp(set->ids[set->nr - 2], set->ids[set->nr - 1], ID_LEN) <= 0);
+}
+
+/* Insert keeping the order, for the few ids a commit adds to a sorted set. */
+static void S_insert_sorted(struct id_set *set, const char *id)
+{
+	size_t lo = 0, hi = set->nr;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (memcmp(set->ids[mid], id, ID_LEN) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	ALLOC_GROW(set->ids, set->nr + 1, set->alloc);
+	memmove(set->ids[lo + 1], set->ids[lo], (set->nr - lo) * sizeof(*set->ids));
+	memcpy(set->ids[lo], id, ID_LEN);
+	set->ids[lo][ID_LEN] = '\0';
+	set->nr++;
 }
 
 void id_set_scan(struct id_set *set, const char *buf, size_t len)
@@ -114,5 +136,99 @@ void id_new(struct id_set *set, char out[ID_LEN + 1])
 			out[i] = alphabet[rnd[i] & 31];
 		out[ID_LEN] = '\0';
 	} while (id_set_has(set, out));
-	id_set_add(set, out);
+	S_insert_sorted(set, out);
+}
+
+#define CACHE_MAGIC "notes-ids 1 "
+
+/* Read the cache when it was made at head or at a descendant of head
+ * (after a reset: its ids are then a superset, which is as good). */
+static int S_read_cache(struct id_set *set, struct vcs *v, const char *head)
+{
+	char cached[41];
+	struct strbuf path = STRBUF_INIT, buf = STRBUF_INIT, err = STRBUF_INIT;
+	size_t hlen = strlen(CACHE_MAGIC) + 41, i;
+	int rc = -1;
+
+	vcs_git_path(v, "notes-ids", &path);
+	if (read_file(path.buf, &buf, 64u << 20, &err) == 0 && buf.len >= hlen &&
+	    !memcmp(buf.buf, CACHE_MAGIC, strlen(CACHE_MAGIC)) &&
+	    buf.buf[hlen - 1] == '\n' && (buf.len - hlen) % (ID_LEN + 1) == 0 &&
+	    (memcpy(cached, buf.buf + strlen(CACHE_MAGIC), 40), cached[40] = '\0',
+	     vcs_descends_from(v, cached, head))) {
+		for (i = hlen; i < buf.len; i += ID_LEN + 1)
+			id_set_add(set, buf.buf + i);
+		rc = 0;
+	}
+	strbuf_release(&path);
+	strbuf_release(&buf);
+	strbuf_release(&err);
+	return rc;
+}
+
+static void S_save_as(struct id_set *set, struct vcs *v, const char *head)
+{
+	struct strbuf path = STRBUF_INIT, buf = STRBUF_INIT, err = STRBUF_INIT;
+	size_t i;
+
+	vcs_git_path(v, "notes-ids", &path);
+	strbuf_addf(&buf, CACHE_MAGIC "%s\n", head);
+	id_set_has(set, "000000"); /* sorts */
+	strbuf_grow(&buf, set->nr * (ID_LEN + 1));
+	for (i = 0; i < set->nr; i++)
+		if (!i || memcmp(set->ids[i - 1], set->ids[i], ID_LEN)) {
+			memcpy(buf.buf + buf.len, set->ids[i], ID_LEN);
+			buf.buf[buf.len + ID_LEN] = '\n';
+			strbuf_setlen(&buf, buf.len + ID_LEN + 1);
+		}
+	/* a cache that cannot be written only costs the next run a scan */
+	write_file_atomic(path.buf, buf.buf, buf.len, 0666, &err);
+	strbuf_release(&path);
+	strbuf_release(&buf);
+	strbuf_release(&err);
+}
+
+void id_set_save(struct id_set *set, struct vcs *v)
+{
+	char head[41], parent[41];
+	struct strbuf path = STRBUF_INIT;
+
+	if (vcs_head_ids(v, head, parent) == 0 && *set->head && !strcmp(set->head, parent)) {
+		S_save_as(set, v, head);
+		memcpy(set->head, head, sizeof(head));
+	} else {
+		vcs_git_path(v, "notes-ids", &path);
+		unlink(path.buf);
+		set->head[0] = '\0';
+	}
+	strbuf_release(&path);
+}
+
+void id_set_merge(struct id_set *set, const char *buf, size_t len)
+{
+	struct id_set found = { 0 };
+	size_t i;
+
+	id_set_scan(&found, buf, len);
+	for (i = 0; i < found.nr; i++)
+		if (!id_set_has(set, found.ids[i]))
+			S_insert_sorted(set, found.ids[i]);
+	id_set_release(&found);
+}
+
+int id_set_load_cached(struct id_set *set, const struct journal *j, struct vcs *v)
+{
+	char head[41], parent[41];
+
+	if (vcs_head_ids(v, head, parent) < 0 || !*head)
+		return id_set_load(set, j);
+	if (S_read_cache(set, v, head) == 0) {
+		memcpy(set->head, head, sizeof(head));
+		return 0;
+	}
+	if (id_set_load(set, j) < 0)
+		return -1;
+	memcpy(set->head, head, sizeof(head));
+	S_save_as(set, v, head);
+	return 0;
 }

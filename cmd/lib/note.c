@@ -32,8 +32,9 @@ static void S_index_lines(struct lines *l, const char *buf, size_t len, size_t f
 	l->start = NULL;
 	ALLOC_GROW(l->start, 2, alloc);
 	l->start[1] = from;
+	/* as cmark does: a line ends at \n, \r\n or a lone \r */
 	for (; i < len; i++)
-		if (buf[i] == '\n') {
+		if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 == len || buf[i + 1] != '\n'))) {
 			ALLOC_GROW(l->start, (size_t)n + 3, alloc);
 			l->start[++n + 1] = i + 1;
 		}
@@ -111,7 +112,7 @@ static void S_field(struct parser *p, struct task *t, cmark_node *item)
 	if (field_is_enumerated(f)) {
 		const char *en = vocab_value(f, v, vlen);
 		if (!en && vlen) {
-			strbuf_add_escaped(&q, v, vlen > 40 ? 40 : vlen);
+			strbuf_add_escaped(&q, v, diag_quote_len(v, vlen, 40));
 			diag_add(&p->note->problems, line, col, SEVERITY_WARNING, "bad-field",
 				 "'%s' is not a known %s", q.buf, field_name(f));
 		}
@@ -122,7 +123,7 @@ static void S_field(struct parser *p, struct task *t, cmark_node *item)
 	if (f == FIELD_DONE) {
 		int rc = date_parse(v, vlen, &t->done_at, &has_time);
 		if (rc < 0) {
-			strbuf_add_escaped(&q, v, vlen > 40 ? 40 : vlen);
+			strbuf_add_escaped(&q, v, diag_quote_len(v, vlen, 40));
 			diag_add(&p->note->problems, line, col, SEVERITY_ERROR, "bad-date",
 				 "done: '%s' is not a date and time (YYYY-MM-DDTHH:MM)", q.buf);
 		} else {
@@ -298,7 +299,7 @@ static void S_check_encoding(struct parser *p)
 					: "invalid UTF-8 (the note must be UTF-8 text)");
 			return;
 		}
-		line += c == '\n';
+		line += c == '\n' || (c == '\r' && (i + 1 == len || s[i + 1] != '\n'));
 		i += n;
 	}
 }

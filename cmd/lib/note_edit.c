@@ -77,6 +77,18 @@ void note_edit_add_field(struct strbuf *src, const struct task *t, const char *k
 		const char *nl = memchr(src->buf + at, '\n', src->len - at);
 		at = nl ? (size_t)(nl - src->buf) + 1 : src->len;
 	}
+	/* cmark counts the blank lines after an item as its own: stop before them */
+	while (at > t->line_end + 1) {
+		size_t start = at - 1, k2;
+		bool blank = true;
+		while (start > 0 && src->buf[start - 1] != '\n')
+			start--;
+		for (k2 = start; k2 < at && blank; k2++)
+			blank = strchr(" \t\r\n", src->buf[k2]) != NULL;
+		if (!blank || start <= t->line_start)
+			break;
+		at = start;
+	}
 	if (at == src->len && (!src->len || src->buf[src->len - 1] != '\n'))
 		strbuf_addstr(&line, crlf ? "\r\n" : "\n");
 	for (k = 0; k < t->indent; k++)

@@ -110,7 +110,7 @@ static void S_token(struct task *t, enum token k, const char *line, const size_t
 		rc = date_parse(v, vlen, &t->due, &has_time);
 		if (rc < 0) {
 			struct strbuf q = STRBUF_INIT;
-			strbuf_add_escaped(&q, v, vlen > 40 ? 40 : vlen);
+			strbuf_add_escaped(&q, v, diag_quote_len(v, vlen, 40));
 			diag_add(d, lineno, col + (int)ov[0], SEVERITY_ERROR, "bad-date",
 				 rc == -2 ? "due:%s is not a real date"
 					  : "due:%s is not a date (use due:YYYY-MM-DD or due:YYYY-MM-DDTHH:MM)",

@@ -42,6 +42,13 @@ void vcs_free(struct vcs *v);
 int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
 	       const struct vcs_identity *who, struct strbuf *err);
 
+/* The ids (hex) of HEAD and of its first parent ("" when there is none). */
+int vcs_head_ids(struct vcs *v, char head[41], char parent[41]);
+/* Whether commit a (hex) is b or a descendant of b. */
+bool vcs_descends_from(struct vcs *v, const char *a, const char *b);
+/* The path of a file inside the repository's git directory. */
+void vcs_git_path(struct vcs *v, const char *name, struct strbuf *out);
+
 /* The content of path at HEAD: 0, 1 when HEAD has no such file, -1. */
 int vcs_head_file(struct vcs *v, const char *path, struct strbuf *out, struct strbuf *err);
 

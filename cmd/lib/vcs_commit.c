@@ -1,5 +1,6 @@
 /* vcs_commit.c - commit chosen files on top of HEAD, and who and when. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,52 +134,110 @@ static int S_signature(git_signature **out, const char *role, const struct vcs_i
 	return 0;
 }
 
-/* Build the tree of HEAD with the given paths taken from the work tree. */
+/*
+ * The tree base with path set to blob (removed when blob is NULL), written
+ * through tree builders along the path only, so a commit costs the size of
+ * the directories it touches, not of the journal. *empty tells that the
+ * result holds nothing.
+ */
+static int S_tree_with(git_repository *repo, const git_tree *base, const char *path,
+		       const git_oid *blob, git_filemode_t mode, git_oid *out, bool *empty)
+{
+	const char *slash = strchr(path, '/');
+	git_treebuilder *tb = NULL;
+	git_tree *sub = NULL;
+	char *dir = NULL;
+	int rc = -1;
+
+	if (git_treebuilder_new(&tb, repo, base) < 0)
+		return -1;
+	if (!slash) {
+		rc = blob ? git_treebuilder_insert(NULL, tb, path, blob, mode)
+			  : (git_treebuilder_get(tb, path) ? git_treebuilder_remove(tb, path) : 0);
+	} else {
+		const git_tree_entry *e;
+		git_oid sub_id;
+		bool sub_empty;
+		dir = xstrndup(path, (size_t)(slash - path));
+		e = base ? git_tree_entry_byname(base, dir) : NULL;
+		if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE &&
+		    git_tree_lookup(&sub, repo, git_tree_entry_id(e)) < 0)
+			goto out;
+		if (S_tree_with(repo, sub, slash + 1, blob, mode, &sub_id, &sub_empty) < 0)
+			goto out;
+		if (sub_empty)
+			rc = git_treebuilder_get(tb, dir) ? git_treebuilder_remove(tb, dir) : 0;
+		else
+			rc = git_treebuilder_insert(NULL, tb, dir, &sub_id, GIT_FILEMODE_TREE);
+	}
+	if (rc == 0) {
+		*empty = git_treebuilder_entrycount(tb) == 0;
+		rc = git_treebuilder_write(out, tb);
+	}
+out:
+	free(dir);
+	git_tree_free(sub);
+	git_treebuilder_free(tb);
+	return rc < 0 ? -1 : 0;
+}
+
+/* The blob and mode of one file to commit; blob NULL: remove it. */
+static int S_file_blob(git_repository *repo, const struct vcs_file *f, git_oid *oid,
+		       git_filemode_t *mode, bool *present, struct strbuf *err)
+{
+	struct strbuf full = STRBUF_INIT;
+	struct stat st;
+	int rc = 0;
+
+	strbuf_addf(&full, "%s%s", git_repository_workdir(repo), f->path);
+	*present = true;
+	if (lstat(full.buf, &st) < 0) {
+		if (errno == ENOENT && !f->data)
+			*present = false;
+		else
+			rc = -1, strbuf_addf(err, "%s: %s", f->path, strerror(errno));
+	} else if (!S_ISREG(st.st_mode)) {
+		strbuf_addf(err, "%s is not a regular file", f->path);
+		rc = -1;
+	} else {
+		*mode = (st.st_mode & 0111) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
+		if ((f->data ? git_blob_create_from_buffer(oid, repo, f->data, f->len)
+			     : git_blob_create_from_workdir(oid, repo, f->path)) < 0)
+			rc = vcs_error(err, f->path);
+	}
+	strbuf_release(&full);
+	return rc;
+}
+
+/* Build the tree of HEAD with the given files changed. */
 static int S_build_tree(git_repository *repo, git_tree *head, const struct vcs_file *files,
 			size_t n, git_oid *tree_oid, struct strbuf *err)
 {
-	git_index *idx = NULL;
-	const char *workdir = git_repository_workdir(repo);
-	struct strbuf full = STRBUF_INIT;
+	git_tree *base = head, *next = NULL;
 	size_t i;
-	int rc = -1;
+	int rc = 0;
 
-	if (git_index_new(&idx) < 0 || (head && git_index_read_tree(idx, head) < 0))
-		goto out;
-	for (i = 0; i < n; i++) {
-		git_index_entry entry;
-		struct stat st;
-		const char *path = files[i].path;
-		strbuf_reset(&full);
-		strbuf_addf(&full, "%s%s", workdir, path);
-		if (lstat(full.buf, &st) < 0) {
-			if (errno == ENOENT && !files[i].data &&
-			    git_index_remove_bypath(idx, path) == 0)
-				continue;
-			goto out;
+	if (!n && head)
+		git_oid_cpy(tree_oid, git_tree_id(head));
+	for (i = 0; i < n && rc == 0; i++) {
+		git_oid blob;
+		git_filemode_t mode = GIT_FILEMODE_BLOB;
+		bool present, empty;
+		rc = S_file_blob(repo, &files[i], &blob, &mode, &present, err);
+		if (rc == 0 && S_tree_with(repo, base, files[i].path, present ? &blob : NULL, mode,
+					   tree_oid, &empty) < 0)
+			rc = vcs_error(err, "cannot build the commit's tree");
+		if (rc == 0 && i + 1 < n) {
+			if (git_tree_lookup(&next, repo, tree_oid) < 0)
+				rc = vcs_error(err, "cannot read the new tree");
+			if (base != head)
+				git_tree_free(base);
+			base = next;
 		}
-		if (!S_ISREG(st.st_mode)) {
-			strbuf_addf(err, "%s is not a regular file", path);
-			git_index_free(idx);
-			strbuf_release(&full);
-			return -1;
-		}
-		memset(&entry, 0, sizeof(entry));
-		entry.mode = (st.st_mode & 0111) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
-		entry.path = path;
-		if ((files[i].data ? git_blob_create_from_buffer(&entry.id, repo, files[i].data,
-								  files[i].len)
-				   : git_blob_create_from_workdir(&entry.id, repo, path)) < 0 ||
-		    git_index_add(idx, &entry) < 0)
-			goto out;
 	}
-	rc = git_index_write_tree_to(tree_oid, idx, repo);
-out:
-	if (rc < 0)
-		vcs_error(err, "cannot build the commit's tree");
-	git_index_free(idx);
-	strbuf_release(&full);
-	return rc < 0 ? -1 : 0;
+	if (base != head)
+		git_tree_free(base);
+	return rc;
 }
 
 /* Make the repository's index agree with the new commit for the paths. */
@@ -192,7 +251,7 @@ static void S_update_index(git_repository *repo, const struct vcs_file *files, s
 		int ok = 1;
 		if (git_repository_index(&idx, repo) < 0)
 			break;
-		git_index_read(idx, 1);
+		git_index_read(idx, 0); /* only when another process changed it */
 		for (i = 0; i < n && ok; i++) {
 			if (git_index_add_bypath(idx, files[i].path) < 0 &&
 			    git_index_remove_bypath(idx, files[i].path) < 0)

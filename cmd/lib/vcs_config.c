@@ -80,9 +80,12 @@ static int S_person(const git_config_entry *entry, void *data)
 {
 	struct people *p = data;
 	const char *name = entry->name + strlen("person.");
-	const char *dot = strrchr(name, '.');
+	const char *dot;
 	size_t len;
 
+	if (strncmp(entry->name, "person.", strlen("person.")))
+		return 0;
+	dot = strrchr(name, '.');
 	if (!dot || dot == name)
 		return 0;
 	len = (size_t)(dot - name);
@@ -98,7 +101,9 @@ int config_people(struct config *c, char ***ids, size_t *n, struct strbuf *err)
 {
 	struct people p = { NULL, 0, 0 };
 
-	if (git_config_foreach_match(c->cfg, "^person\\..+\\.[a-z]+$", S_person, &p) < 0) {
+	/* git_config_foreach_match would do, but libgit2 1.5 leaks its
+	 * regex match data; the prefix test in S_person is all it takes */
+	if (git_config_foreach(c->cfg, S_person, &p) < 0) {
 		const git_error *e = git_error_last();
 		strbuf_addf(err, "cannot list people: %s", e ? e->message : "unknown error");
 		return -1;

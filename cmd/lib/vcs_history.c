@@ -1,4 +1,5 @@
 /* vcs_history.c - walk the history of one directory of the journal. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "vcs.h"
@@ -57,7 +58,8 @@ int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data
 		struct strbuf *err)
 {
 	git_revwalk *walk;
-	git_oid oid, prev_id;
+	git_oid oid, prev_id, last_commit, last_dir;
+	bool has_last = false;
 	int rc = 0;
 
 	if (git_revwalk_new(&walk, v->repo) < 0)
@@ -78,8 +80,17 @@ int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data
 			break;
 		}
 		memset(&prev_id, 0, sizeof(prev_id));
-		if (git_commit_parentcount(commit) > 0 && git_commit_parent(&parent, commit, 0) == 0)
-			S_dir_id(parent, dir, &prev_id, &proot);
+		/* history is mostly linear: the parent is usually the commit just seen */
+		if (git_commit_parentcount(commit) > 0) {
+			const git_oid *pid = git_commit_parent_id(commit, 0);
+			if (has_last && git_oid_equal(pid, &last_commit))
+				git_oid_cpy(&prev_id, &last_dir);
+			else if (git_commit_parent(&parent, commit, 0) == 0)
+				S_dir_id(parent, dir, &prev_id, &proot);
+		}
+		git_oid_cpy(&last_commit, &oid);
+		git_oid_cpy(&last_dir, &now_id);
+		has_last = true;
 		if (!git_oid_is_zero(&now_id) && !git_oid_equal(&now_id, &prev_id)) {
 			notes_time when = (notes_time)(git_commit_time(commit) / 60) +
 					  git_commit_time_offset(commit);
