@@ -71,9 +71,16 @@ static size_t S_assign_ids(struct commit_session *s, const struct note *note, st
 	return n;
 }
 
-/* Ids done in note that were not done in the committed version (HEAD). */
+static bool S_was_done(const struct note *n, const char *id)
+{
+	const struct task *t = n ? note_find_task(n, id, NULL) : NULL;
+	return t && t->status == TASK_DONE;
+}
+
+/* Ids done in note that were done neither in its committed version (HEAD)
+ * nor in the previous note: the ones this commit ticks. */
 static void S_done_ids(struct commit_session *s, const struct target *t, const struct note *note,
-		       char ***done, size_t *ndone)
+		       const struct note *prev, char ***done, size_t *ndone)
 {
 	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
 	struct strbuf head = STRBUF_INIT, err = STRBUF_INIT;
@@ -90,12 +97,9 @@ static void S_done_ids(struct commit_session *s, const struct target *t, const s
 	for (k = 0; k < 3; k++)
 		for (i = 0; i < note->nitems[secs[k]]; i++) {
 			const struct task *x = &note->items[secs[k]][i];
-			const struct task *old;
 			bool seen = false;
-			if (!x->id || x->status != TASK_DONE)
-				continue;
-			old = has_before ? note_find_task(&before, x->id, NULL) : NULL;
-			if (old && old->status == TASK_DONE)
+			if (!x->id || x->status != TASK_DONE ||
+			    S_was_done(has_before ? &before : NULL, x->id) || S_was_done(prev, x->id))
 				continue;
 			for (j = 0; j < *ndone; j++)
 				seen = seen || !strcmp((*done)[j], x->id);
@@ -111,18 +115,15 @@ static void S_done_ids(struct commit_session *s, const struct target *t, const s
 }
 
 /* Check the note; print its problems; whether it may be committed. */
-static bool S_check(struct commit_session *s, const struct target *t, const struct note *note,
-		    unsigned flags)
+static bool S_check(const struct target *t, const struct note *note,
+		    const struct check_context *cc, unsigned flags)
 {
 	struct diag problems = { 0 };
 	struct strbuf out = STRBUF_INIT;
-	struct check_context cc;
-	struct note prev;
-	bool has_prev, ok;
+	bool ok;
 	size_t errors;
 
-	journal_check_context(s->journal, note, &prev, &has_prev, &cc);
-	check_note(note, &cc, &problems);
+	check_note(note, cc, &problems);
 	diag_format(&problems, t->display, &out);
 	if (!(flags & COMMIT_QUIET))
 		fputs(out.buf, stderr);
@@ -132,8 +133,6 @@ static bool S_check(struct commit_session *s, const struct target *t, const stru
 		cmd_error("commit: %s has %zu error%s; not committed (fix it, or --force)",
 			  t->display, errors, errors == 1 ? "" : "s");
 	diag_release(&problems);
-	if (has_prev)
-		note_release(&prev);
 	strbuf_release(&out);
 	return ok;
 }
@@ -157,8 +156,8 @@ static int S_validate(struct commit_session *s, const struct target *t)
 }
 
 static int S_commit(struct commit_session *s, const struct target *t, const struct note *note,
-		    const struct strbuf *src, const char *user_message, const char *subject,
-		    size_t *committed)
+		    const struct note *prev, const struct strbuf *src, const char *user_message,
+		    const char *subject, size_t *committed)
 {
 	struct message_input mi = { note, user_message, subject, NULL, 0, NULL };
 	struct strbuf msg = STRBUF_INIT, err = STRBUF_INIT;
@@ -166,7 +165,7 @@ static int S_commit(struct commit_session *s, const struct target *t, const stru
 	struct person member = { 0 };
 	int rc;
 
-	S_done_ids(s, t, note, &mi.done, &mi.ndone);
+	S_done_ids(s, t, note, prev, &mi.done, &mi.ndone);
 	if (note->person) {
 		journal_person(s->journal, note->person, &member);
 		mi.member = &member;
@@ -193,40 +192,66 @@ static int S_commit(struct commit_session *s, const struct target *t, const stru
 	return rc;
 }
 
-int commit_note_as(struct commit_session *s, const struct target *t, const char *user_message,
-		   unsigned flags, const char *subject, size_t *committed)
+/* Write to the note what the commit is about to hold. */
+static int S_write(const struct target *t, const struct strbuf *from, const struct strbuf *to)
+{
+	struct strbuf err = STRBUF_INIT;
+	int rc = 0;
+
+	if (from->len == to->len && !memcmp(from->buf, to->buf, to->len))
+		return 0;
+	if (write_file_if_unchanged(t->path, from->buf, from->len, to->buf, to->len, &err) < 0)
+		rc = cmd_error("commit: %s: %s", t->display, err.buf);
+	strbuf_release(&err);
+	return rc;
+}
+
+int commit_note_as(struct commit_session *s, const struct target *t,
+		   const struct commit_request *req, size_t *committed)
 {
 	struct strbuf src = STRBUF_INIT, orig = STRBUF_INIT, err = STRBUF_INIT;
 	struct note_options opts = { t->rel, s->journal->leader };
-	struct note note;
-	bool parsed = false;
+	struct check_context cc;
+	struct note note, prev;
+	bool parsed = false, has_prev = false;
 	int rc = EXIT_ERROR;
 
 	if (S_validate(s, t))
 		return EXIT_ERROR;
-	if (read_file(t->path, &src, MAX_NOTE_SIZE, &err) < 0 ||
-	    note_parse(&note, src.buf, src.len, &opts, &err) < 0) {
+	if (req->edited) {
+		strbuf_addbuf(&orig, req->orig);
+		strbuf_addbuf(&src, req->edited);
+	} else if (read_file(t->path, &orig, MAX_NOTE_SIZE, &err) < 0) {
+		cmd_error("commit: %s: %s", t->display, err.buf);
+		goto out;
+	} else {
+		strbuf_addbuf(&src, &orig);
+	}
+	if (note_parse(&note, src.buf, src.len, &opts, &err) < 0) {
 		cmd_error("commit: %s: %s", t->display, err.buf);
 		goto out;
 	}
 	parsed = true;
-	if (!S_check(s, t, &note, flags)) {
+	journal_check_context(s->journal, &note, &prev, &has_prev, &cc);
+	if (!S_check(t, &note, &cc, req->flags)) {
 		rc = EXIT_PROBLEMS;
 		goto out;
 	}
-	strbuf_addbuf(&orig, &src);
 	if (S_assign_ids(s, &note, &src)) {
-		if (write_file_if_unchanged(t->path, orig.buf, orig.len, src.buf, src.len, &err) < 0) {
-			cmd_error("commit: %s: %s", t->display, err.buf);
-			goto out;
-		}
 		note_release(&note);
 		note_parse(&note, src.buf, src.len, &opts, &err);
 	}
-	rc = S_commit(s, t, &note, &src, user_message, subject, committed);
+	if (S_write(t, &orig, &src))
+		goto out;
+	rc = S_commit(s, t, &note, has_prev ? &prev : NULL, &src, req->user_message, req->subject,
+		      committed);
+	if (rc == EXIT_ERROR)
+		S_write(t, &src, &orig); /* the commit failed: the note as it was */
 out:
 	if (parsed)
 		note_release(&note);
+	if (has_prev)
+		note_release(&prev);
 	strbuf_release(&src);
 	strbuf_release(&orig);
 	strbuf_release(&err);
@@ -236,5 +261,7 @@ out:
 int commit_note(struct commit_session *s, const struct target *t, const char *user_message,
 		bool force, size_t *committed)
 {
-	return commit_note_as(s, t, user_message, force ? COMMIT_FORCE : 0, NULL, committed);
+	struct commit_request req = { user_message, force ? COMMIT_FORCE : 0, NULL, NULL, NULL };
+
+	return commit_note_as(s, t, &req, committed);
 }

@@ -21,16 +21,24 @@ void commit_session_close(struct commit_session *s);
 
 /*
  * Commit the note t: ids for tasks without one, check (refuse on errors
- * unless COMMIT_FORCE), write the ids atomically, commit only this file.
- * subject/done override the summary subject and the Done trailer (for
- * notes done). Returns an exit status; *committed counts commits made.
+ * unless COMMIT_FORCE), write the ids (and the requested edit)
+ * atomically, commit only this file; when the commit fails, the file gets
+ * its bytes back. Returns an exit status; *committed counts commits made.
  */
 enum commit_flags {
 	COMMIT_FORCE = 1 << 0, /* commit even with errors */
 	COMMIT_QUIET = 1 << 1, /* do not print the note's problems */
 };
-int commit_note_as(struct commit_session *s, const struct target *t, const char *user_message,
-		   unsigned flags, const char *subject, size_t *committed);
+struct commit_request {
+	const char *user_message; /* -m, may be NULL */
+	unsigned flags;
+	const char *subject;      /* replaces the summary subject (notes done) */
+	/* An edit to make with the commit: the file as it was read and as it
+	 * is to be (NULL: commit the file as it is). */
+	const struct strbuf *orig, *edited;
+};
+int commit_note_as(struct commit_session *s, const struct target *t,
+		   const struct commit_request *req, size_t *committed);
 int commit_note(struct commit_session *s, const struct target *t, const char *user_message,
 		bool force, size_t *committed);
 

@@ -87,14 +87,12 @@ static int S_tick(struct cmd_context *ctx, const char *rel, const char *id, cons
 	if (at)
 		note_edit_add_field(&src, task, "done", at);
 	note_edit_set_status(&src, task, 'x');
-	if (write_file_if_unchanged(t.path, orig.buf, orig.len, src.buf, src.len, &err) < 0) {
-		cmd_error("done: %s: %s", rel, err.buf);
-		goto out;
-	}
 	date_format_day(note.date, day);
 	strbuf_addf(&subject, "%s %s: done %s", note.person ? note.person : "?", day, id);
 	if (commit_session_open(&s, ctx->journal) == 0) {
-		rc = commit_note_as(&s, &t, NULL, COMMIT_FORCE | COMMIT_QUIET, subject.buf, &committed);
+		struct commit_request req = { NULL, COMMIT_FORCE | COMMIT_QUIET, subject.buf,
+					      &orig, &src };
+		rc = commit_note_as(&s, &t, &req, &committed);
 		commit_session_close(&s);
 	}
 out:

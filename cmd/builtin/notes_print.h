@@ -9,6 +9,10 @@
 /* The readable summary of `notes parse`. */
 void print_note_summary(struct strbuf *out, const struct note *note, const struct diag *problems);
 
+/* Append s (control characters escaped) and spaces up to width columns
+ * on a terminal (wide characters such as Hangul take two), then a space. */
+void print_padded(struct strbuf *out, const char *s, int width);
+
 /* A note file named by the user: a path, or a person's latest note. */
 struct target {
 	char *display; /* how to name it in messages */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "notes_print.h"
 #include "schedule.h"
 #include "vcs.h"
 
@@ -86,12 +87,12 @@ static void S_list_one(struct journal *j, const char *id, notes_time now, struct
 		date_format_day(last_t, last);
 	}
 	schedule_next(has_slot ? &s : NULL, rel != NULL, last_t, now, &due);
-	if (due.has_next) {
+	if (due.has_next)
 		date_format_time(due.next, next);
-		next[10] = ' ';
-	}
-	strbuf_addf(out, "%-12s %-22s %-12s %-10s %s%s\n", id, p.name ? p.name : "-",
-		    p.slot ? p.slot : "-", last, next, due.overdue ? " (overdue)" : "");
+	print_padded(out, id, 12);
+	print_padded(out, p.name ? p.name : "-", 22);
+	print_padded(out, p.slot ? p.slot : "-", 12);
+	strbuf_addf(out, "%-10s %s%s\n", last, next, due.overdue ? " (overdue)" : "");
 	person_release(&p);
 	free(rel);
 }
@@ -101,13 +102,16 @@ static int S_list(struct cmd_context *ctx)
 	struct strbuf out = STRBUF_INIT;
 	notes_time now;
 	size_t i;
+	int rc;
 
 	if (date_now(&now) < 0)
 		return cmd_error("NOTES_NOW is not YYYY-MM-DDTHH:MM");
 	strbuf_addf(&out, "%-12s %-22s %-12s %-10s %s\n", "PERSON", "NAME", "SLOT", "LAST", "NEXT");
 	for (i = 0; i < ctx->journal->npeople; i++)
 		S_list_one(ctx->journal, ctx->journal->people[i], now, &out);
-	return cmd_flush(&out);
+	rc = cmd_flush(&out);
+	strbuf_release(&out);
+	return rc;
 }
 
 static int cmd_person(int argc, char **argv, struct cmd_context *ctx)

@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "builtin.h"
 #include "json.h"
@@ -102,6 +103,8 @@ static int S_run(struct cmd_context *ctx, const char *person, bool team, bool as
 	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
 	json_t *all = json_array();
 	struct vcs *v = NULL;
+	/* progress on a terminal only: the history of a whole team takes a while */
+	bool progress = isatty(STDERR_FILENO);
 	size_t i;
 	int rc = EXIT_ERROR;
 
@@ -112,14 +115,14 @@ static int S_run(struct cmd_context *ctx, const char *person, bool team, bool as
 		json_t *r;
 		if (team ? (ctx->journal->leader && !strcmp(id, ctx->journal->leader)) : strcmp(id, person))
 			continue;
-		if (team)
+		if (team && progress)
 			fprintf(stderr, "\rreviewing %zu/%zu: %s\033[K", i + 1, ctx->journal->npeople, id);
 		r = review_person(v, ctx->journal, id, range, &err);
 		if (!r)
 			goto out;
 		json_array_append_new(all, r);
 	}
-	if (team)
+	if (team && progress)
 		fprintf(stderr, "\r\033[K");
 	if (as_json) {
 		json_t *obj = team ? json_pack("{s:O}", "team", all) : json_incref(json_array_get(all, 0));

@@ -103,7 +103,8 @@ static int cmd_status(int argc, char **argv, struct cmd_context *ctx)
 		person = argv[optind];
 		if (journal_check_person(ctx->journal, person, &err) < 0 ||
 		    !journal_has_person(ctx->journal, person)) {
-			rc = cmd_error("status: %s", err.len ? err.buf : "no such person");
+			rc = err.len ? cmd_error("status: %s", err.buf)
+				     : cmd_error("status: %s: no such person", person);
 			strbuf_release(&err);
 			return rc;
 		}

@@ -117,11 +117,11 @@ static void S_sort(json_t *array, int (*cmp)(const void *, const void *))
 	free(items);
 }
 
-/* The most urgent hours left among a person's items (INT32_MAX: none). */
-static json_int_t S_urgency(json_t *p)
+/* The smallest hours left among a person's items (INT32_MAX: none). */
+static json_int_t S_min_hours(json_t *p)
 {
-	json_int_t best = json_is_true(json_object_get(p, "overdue_meeting")) ? INT32_MIN : INT32_MAX;
 	const char *lists[] = { "support", "focus" };
+	json_int_t best = INT32_MAX;
 	size_t i, k;
 
 	for (k = 0; k < 2; k++) {
@@ -135,12 +135,46 @@ static json_int_t S_urgency(json_t *p)
 	return best;
 }
 
+/* Most urgent first: a missed meeting, then the item with the least time left. */
 static int S_by_urgency(const void *a, const void *b)
 {
-	json_int_t x = S_urgency(*(json_t *const *)a), y = S_urgency(*(json_t *const *)b);
-	int c = x < y ? -1 : x > y;
-	return c ? c : strcmp(json_string_value(json_object_get(*(json_t *const *)a, "person")),
-			      json_string_value(json_object_get(*(json_t *const *)b, "person")));
+	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+	int mx = json_is_true(json_object_get(x, "overdue_meeting"));
+	int my = json_is_true(json_object_get(y, "overdue_meeting"));
+	json_int_t hx = S_min_hours(x), hy = S_min_hours(y);
+
+	if (mx != my)
+		return my - mx;
+	if (hx != hy)
+		return hx < hy ? -1 : 1;
+	return strcmp(json_string_value(json_object_get(x, "person")),
+		      json_string_value(json_object_get(y, "person")));
+}
+
+/*
+ * The latest note whose meeting has begun (a note written ahead by
+ * `notes new` is the next meeting, not the last one). Returns its index + 1
+ * in refs (0: none), loaded into held.
+ */
+static size_t S_held(const struct journal *j, struct note_ref *refs, size_t n, notes_time now,
+		     struct note *held)
+{
+	struct strbuf err = STRBUF_INIT;
+	size_t i;
+
+	for (i = n; i > 0; i--) {
+		if (refs[i - 1].date > now)
+			continue; /* a later day */
+		if (journal_load_note(j, refs[i - 1].path, held, &err) < 0) {
+			strbuf_reset(&err);
+			continue;
+		}
+		if (held->date <= now)
+			break;
+		note_release(held);
+	}
+	strbuf_release(&err);
+	return i;
 }
 
 static json_t *S_person(const struct journal *j, const char *id, notes_time now, struct strbuf *err)
@@ -150,8 +184,8 @@ static json_t *S_person(const struct journal *j, const char *id, notes_time now,
 	struct slot slot;
 	struct meeting_due due;
 	struct note latest;
-	bool has_slot, has_latest = false;
-	size_t n;
+	bool has_slot;
+	size_t n, held;
 	char day[11];
 	json_t *o;
 
@@ -161,22 +195,20 @@ static json_t *S_person(const struct journal *j, const char *id, notes_time now,
 	}
 	journal_person(j, id, &p);
 	has_slot = p.slot && slot_parse(p.slot, &slot) == 0;
-	schedule_next(has_slot ? &slot : NULL, n > 0, n ? refs[n - 1].date : 0, now, &due);
+	held = S_held(j, refs, n, now, &latest);
+	schedule_next(has_slot ? &slot : NULL, held > 0, held ? latest.date : 0, now, &due);
 	o = json_pack("{s:s}", "person", id);
-	if (n)
-		date_format_day(refs[n - 1].date, day);
-	json_object_set_new(o, "last", n ? json_string(day) : json_null());
+	if (held)
+		date_format_day(latest.date, day);
+	json_object_set_new(o, "last", held ? json_string(day) : json_null());
 	json_object_set_new(o, "next", json_time(due.next, due.has_next));
 	json_object_set_new(o, "overdue_meeting", json_boolean(due.overdue));
-	if (n && journal_load_note(j, refs[n - 1].path, &latest, err) == 0)
-		has_latest = true;
-	strbuf_reset(err);
-	json_object_set_new(o, "support", has_latest ? S_open_items(&latest, SECTION_SUPPORT, now) : json_array());
-	json_object_set_new(o, "focus", has_latest ? S_open_items(&latest, SECTION_FOCUS, now) : json_array());
+	json_object_set_new(o, "support", held ? S_open_items(&latest, SECTION_SUPPORT, now) : json_array());
+	json_object_set_new(o, "focus", held ? S_open_items(&latest, SECTION_FOCUS, now) : json_array());
 	S_sort(json_object_get(o, "support"), S_by_hours);
 	S_sort(json_object_get(o, "focus"), S_by_hours);
-	json_object_set_new(o, "carried", has_latest ? S_carried(j, refs, n) : json_array());
-	if (has_latest)
+	json_object_set_new(o, "carried", held ? S_carried(j, refs, held) : json_array());
+	if (held)
 		note_release(&latest);
 	person_release(&p);
 	note_refs_free(refs, n);
