@@ -22,6 +22,7 @@ struct new_options {
 /* Partials come from .notes/templates/ or the built-in templates. */
 struct partials {
 	const struct journal *j;
+	const char *lang;
 	struct strbuf bufs[8];
 	int used;
 };
@@ -35,7 +36,7 @@ static int S_partial(const char *name, const char **text, size_t *len, void *dat
 		p->used = 0; /* reuse: a render needs few at once */
 	sb = &p->bufs[p->used++];
 	strbuf_reset(sb);
-	if (template_lookup(p->j, name, sb) < 0)
+	if (template_lookup(p->j, p->lang, name, sb) < 0)
 		return -1;
 	*text = sb->buf;
 	*len = sb->len;
@@ -86,16 +87,17 @@ static void S_run_editor(const char *path)
 		waitpid(pid, NULL, 0);
 }
 
-static int S_render(struct cmd_context *ctx, const struct carry_input *in, struct strbuf *out)
+static int S_render(struct cmd_context *ctx, const char *lang, const struct carry_input *in,
+		    struct strbuf *out)
 {
-	struct partials parts = { ctx->journal, { STRBUF_INIT }, 0 };
+	struct partials parts = { ctx->journal, lang, { STRBUF_INIT }, 0 };
 	struct strbuf tmpl = STRBUF_INIT, err = STRBUF_INIT;
 	json_t *data = carry_data(in);
 	int i, rc = 0;
 
 	for (i = 0; i < 8; i++)
 		strbuf_init(&parts.bufs[i], 0);
-	if (template_lookup(ctx->journal, "note", &tmpl) < 0)
+	if (template_lookup(ctx->journal, lang, "note", &tmpl) < 0)
 		rc = cmd_error("new: no note template");
 	else if (template_render(out, tmpl.buf, tmpl.len, data, S_partial, &parts, 0, &err) < 0)
 		rc = cmd_error("new: the note template: %s", err.buf);
@@ -157,7 +159,7 @@ static int S_new(struct cmd_context *ctx, const struct new_options *o)
 	in.prev = has_prev ? &prev : NULL;
 	in.prev_src = src.buf;
 	in.prev_len = src.len;
-	if (S_render(ctx, &in, &out))
+	if (S_render(ctx, p.language, &in, &out))
 		goto out;
 	strbuf_reset(&err);
 	strbuf_addf(&full, "%s", "");

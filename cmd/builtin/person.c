@@ -8,6 +8,7 @@
 #include "builtin.h"
 #include "notes_print.h"
 #include "schedule.h"
+#include "status.h"
 #include "vcs.h"
 
 static int S_set(struct config *cfg, const char *id, const char *key, const char *value,
@@ -25,7 +26,7 @@ static int S_set(struct config *cfg, const char *id, const char *key, const char
 }
 
 static int S_add(struct cmd_context *ctx, const char *id, const char *name, const char *email,
-		 const char *slot)
+		 const char *slot, const char *lang)
 {
 	static const struct vcs_file paths[] = { { ".notes/config", NULL, 0 } };
 	struct journal *j = ctx->journal;
@@ -47,7 +48,8 @@ static int S_add(struct cmd_context *ctx, const char *id, const char *name, cons
 		goto out;
 	}
 	if (vcs_open(&v, j->root, &err) < 0 || S_set(j->config, id, "name", name ? name : id, &err) < 0 ||
-	    S_set(j->config, id, "email", email, &err) < 0 || S_set(j->config, id, "slot", slot, &err) < 0)
+	    S_set(j->config, id, "email", email, &err) < 0 || S_set(j->config, id, "slot", slot, &err) < 0 ||
+	    S_set(j->config, id, "language", lang, &err) < 0)
 		goto out;
 	if (j->leader)
 		journal_person(j, j->leader, &leader);
@@ -71,30 +73,22 @@ out:
 
 static void S_list_one(struct journal *j, const char *id, notes_time now, struct strbuf *out)
 {
+	struct strbuf err = STRBUF_INIT;
+	json_t *st = status_team(j, id, now, &err);
+	json_t *me = json_array_get(json_object_get(st, "people"), 0);
+	const char *last = json_string_value(json_object_get(me, "last"));
+	const char *next = json_string_value(json_object_get(me, "next"));
 	struct person p;
-	struct slot s;
-	struct meeting_due due;
-	char last[11] = "-", next[17] = "-";
-	char *rel = journal_previous(j, id, INT64_MAX);
-	notes_time last_t = 0;
-	bool has_slot;
 
 	journal_person(j, id, &p);
-	has_slot = p.slot && slot_parse(p.slot, &s) == 0;
-	if (rel) {
-		bool ht;
-		date_parse(strchr(rel, '/') + 1, 10, &last_t, &ht);
-		date_format_day(last_t, last);
-	}
-	schedule_next(has_slot ? &s : NULL, rel != NULL, last_t, now, &due);
-	if (due.has_next)
-		date_format_time(due.next, next);
 	print_padded(out, id, 12);
 	print_padded(out, p.name ? p.name : "-", 22);
 	print_padded(out, p.slot ? p.slot : "-", 12);
-	strbuf_addf(out, "%-10s %s%s\n", last, next, due.overdue ? " (overdue)" : "");
+	strbuf_addf(out, "%-10s %s%s\n", last ? last : "-", next ? next : "-",
+		    json_is_true(json_object_get(me, "overdue_meeting")) ? " (overdue)" : "");
+	json_decref(st);
 	person_release(&p);
-	free(rel);
+	strbuf_release(&err);
 }
 
 static int S_list(struct cmd_context *ctx)
@@ -118,9 +112,10 @@ static int cmd_person(int argc, char **argv, struct cmd_context *ctx)
 {
 	static const struct option opts[] = {
 		{ "name", required_argument, NULL, 'n' }, { "email", required_argument, NULL, 'e' },
-		{ "slot", required_argument, NULL, 's' }, { 0 }
+		{ "slot", required_argument, NULL, 's' }, { "lang", required_argument, NULL, 'L' },
+		{ 0 }
 	};
-	const char *name = NULL, *email = NULL, *slot = NULL;
+	const char *name = NULL, *email = NULL, *slot = NULL, *lang = NULL;
 	int c;
 
 	if (argc < 2)
@@ -139,22 +134,26 @@ static int cmd_person(int argc, char **argv, struct cmd_context *ctx)
 		case 'n': name = optarg; break;
 		case 'e': email = optarg; break;
 		case 's': slot = optarg; break;
+		case 'L': lang = optarg; break;
 		default:
 			return cmd_usage_error(&cmd_person_entry, "bad option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind + 1 != argc)
 		return cmd_usage_error(&cmd_person_entry, "person add takes one ID");
-	return S_add(ctx, argv[optind], name, email, slot);
+	if (lang && strcmp(lang, "en") && strcmp(lang, "ko"))
+		return cmd_error("person add: unknown language '%s' (en or ko)", lang);
+	return S_add(ctx, argv[optind], name, email, slot, lang);
 }
 
 const struct cmd_entry cmd_person_entry = {
 	"person", cmd_person, NEED_JOURNAL,
-	"notes person add ID [--name N] [--email E] [--slot \"mon 10:00\"]\n"
+	"notes person add ID [--name N] [--email E] [--slot \"mon 10:00\"] [--lang en|ko]\n"
 	"   or: notes person list\n\n"
 	"  --name N     the person's name (for the note title and Co-authored-by)\n"
 	"  --email E    their e-mail\n"
-	"  --slot S     the fixed weekly 1:1 slot, local time, e.g. \"mon 10:00\"\n\n"
+	"  --slot S     the fixed weekly 1:1 slot, local time, e.g. \"mon 10:00\"\n"
+	"  --lang L     the language of their notes' template (default: the journal's)\n\n"
 	"add commits the change to .notes/config; list shows slot, last and next meeting.",
 	"add a team member, or list the team",
 };

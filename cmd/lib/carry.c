@@ -162,7 +162,8 @@ json_t *carry_data(const struct carry_input *in)
 	return d;
 }
 
-int template_lookup(const struct journal *j, const char *name, struct strbuf *out)
+int template_lookup(const struct journal *j, const char *lang, const char *name,
+		    struct strbuf *out)
 {
 	struct strbuf path = STRBUF_INIT, rel = STRBUF_INIT, err = STRBUF_INIT;
 	const struct embedded_file *f;
@@ -176,7 +177,9 @@ int template_lookup(const struct journal *j, const char *name, struct strbuf *ou
 	}
 	if (rc < 0) {
 		strbuf_reset(&path);
-		strbuf_addf(&path, "%s/%s.md", j && j->language ? j->language : "en", name);
+		if (!lang)
+			lang = j && j->language ? j->language : "en";
+		strbuf_addf(&path, "%s/%s.md", person_id_is_valid(lang) ? lang : "en", name);
 		f = embedded_find(path.buf);
 		if (!f) {
 			strbuf_reset(&path);

@@ -27,7 +27,9 @@ struct carry_input {
 json_t *carry_data(const struct carry_input *in);
 
 /* The template text: .notes/templates/<name>.md of the journal, else the
- * built-in <lang>/<name>.md. Returns 0, or -1 when there is none. */
-int template_lookup(const struct journal *j, const char *name, struct strbuf *out);
+ * built-in <lang>/<name>.md (lang NULL: the journal's language, then en).
+ * Returns 0, or -1 when there is none. */
+int template_lookup(const struct journal *j, const char *lang, const char *name,
+		    struct strbuf *out);
 
 #endif

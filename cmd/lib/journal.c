@@ -161,6 +161,9 @@ void journal_person(const struct journal *j, const char *id, struct person *p)
 	strbuf_reset(&key);
 	strbuf_addf(&key, "person.%s.slot", id);
 	p->slot = config_get(j->config, key.buf);
+	strbuf_reset(&key);
+	strbuf_addf(&key, "person.%s.language", id);
+	p->language = config_get(j->config, key.buf);
 	strbuf_release(&key);
 }
 
@@ -170,6 +173,7 @@ void person_release(struct person *p)
 	free(p->name);
 	free(p->email);
 	free(p->slot);
+	free(p->language);
 	memset(p, 0, sizeof(*p));
 }
 

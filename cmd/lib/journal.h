@@ -21,6 +21,7 @@ struct journal {
 
 struct person {
 	char *id, *name, *email, *slot;
+	char *language; /* person.<id>.language: overrides journal.language */
 };
 
 /* A note file of a person: path relative to the root, and its date. */
