@@ -18,7 +18,7 @@ static int S_check_one(struct cmd_context *ctx, const struct target *t, bool str
 	struct diag problems = { 0 };
 	struct check_context cc;
 	struct note note, prev;
-	bool has_prev;
+	bool has_prev = false;
 	int rc = EXIT_OK;
 
 	if (read_file(t->path, &buf, MAX_NOTE_SIZE, &err) < 0 ||
@@ -28,12 +28,11 @@ static int S_check_one(struct cmd_context *ctx, const struct target *t, bool str
 		strbuf_release(&err);
 		return rc;
 	}
-	journal_check_context(t->rel ? ctx->journal : NULL, &note, &prev, &has_prev, &cc);
-	if (!t->rel && ctx->journal) {
-		cc.max_focus = ctx->journal->max_focus;
-		cc.person_known = journal_person_known;
-		cc.data = ctx->journal;
-	}
+	/* a file outside the journal has no previous note, but the config applies */
+	if (t->rel)
+		journal_check_context(ctx->journal, &note, &prev, &has_prev, &cc);
+	else
+		journal_config_context(ctx->journal, &cc);
 	check_note(&note, &cc, &problems);
 	diag_format(&problems, t->display, out);
 	if (diag_count(&problems, SEVERITY_ERROR) ||

@@ -30,12 +30,7 @@ static int S_parse_one(const char *file, struct cmd_context *ctx, bool as_json,
 		strbuf_release(&err);
 		return EXIT_ERROR;
 	}
-	memset(&cc, 0, sizeof(cc));
-	if (ctx->journal) {
-		cc.max_focus = ctx->journal->max_focus;
-		cc.person_known = journal_person_known;
-		cc.data = ctx->journal;
-	}
+	journal_config_context(ctx->journal, &cc);
 	check_note(&note, &cc, &problems);
 	if (as_json) {
 		json_t *j = json_from_note(&note, &problems);

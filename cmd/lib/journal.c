@@ -303,19 +303,26 @@ char *journal_relative(const struct journal *j, const char *path)
 	return res;
 }
 
+void journal_config_context(const struct journal *j, struct check_context *ctx)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	if (!j)
+		return;
+	ctx->max_focus = j->max_focus;
+	ctx->person_known = journal_person_known;
+	ctx->data = (void *)j;
+}
+
 void journal_check_context(const struct journal *j, const struct note *note,
 			   struct note *prev, bool *has_prev, struct check_context *ctx)
 {
 	struct strbuf err = STRBUF_INIT;
 	char *path = NULL;
 
-	memset(ctx, 0, sizeof(*ctx));
+	journal_config_context(j, ctx);
 	*has_prev = false;
 	if (!j)
 		return;
-	ctx->max_focus = j->max_focus;
-	ctx->person_known = journal_person_known;
-	ctx->data = (void *)j;
 	if (note->person && note->has_date && person_id_is_valid(note->person))
 		path = journal_previous(j, note->person,
 					note->date - note->date % MINUTES_PER_DAY);
