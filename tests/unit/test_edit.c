@@ -91,7 +91,8 @@ static void test_message(void)
 				   "## Blockers\n- Slow CI #infra\n"
 				   "## Support\n- [ ] Help ^cccccc\n"
 				   "## Focus\n- [ ] Do #g ^dddddd\n";
-	struct person member = { (char *)"alice", (char *)"Alice Park", (char *)"alice@example.com", NULL };
+	struct person member = { .id = (char *)"alice", .name = (char *)"Alice Park",
+				 .email = (char *)"alice@example.com" };
 	char *done[] = { (char *)"aaaaaa" };
 	struct message_input in = { NULL, "Moved to Tuesday.", NULL, done, 1, &member };
 	struct strbuf msg = STRBUF_INIT, err = STRBUF_INIT;
