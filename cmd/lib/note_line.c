@@ -27,24 +27,35 @@ static size_t S_skip_marker(const char *s, size_t len)
 	return i;
 }
 
-char *note_collapse_space(const char *s, size_t len)
+static bool S_is_space(char c)
 {
-	struct strbuf sb = STRBUF_INIT;
-	size_t i;
-	int pending = 0;
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* Collapse s[0, len) into out (room for len + 1); cut[i] marks bytes to drop. */
+static char *S_collapse(const char *s, size_t len, const char *cut, char *out)
+{
+	size_t i, n = 0;
+	bool pending = false;
 
 	for (i = 0; i < len; i++) {
 		char c = s[i];
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
-			pending = sb.len > 0;
+		if (S_is_space(c) || (cut && cut[i])) {
+			pending = n > 0;
 			continue;
 		}
 		if (pending)
-			strbuf_addch(&sb, ' ');
-		pending = 0;
-		strbuf_addch(&sb, c);
+			out[n++] = ' ';
+		pending = false;
+		out[n++] = c;
 	}
-	return strbuf_detach(&sb, NULL);
+	out[n] = '\0';
+	return out;
+}
+
+char *note_collapse_space(const char *s, size_t len)
+{
+	return S_collapse(s, len, NULL, xmalloc(len + 1));
 }
 
 static void S_status(struct task *t, const char *s, size_t len, size_t *pos,
@@ -132,8 +143,6 @@ void note_line_parse(struct task *t, const char *line, size_t len,
 {
 	size_t pos = S_skip_marker(line, len);
 	char *cut = xcalloc(len + 1, 1);
-	struct strbuf text = STRBUF_INIT;
-	size_t i;
 	int k;
 
 	S_status(t, line, len, &pos, d, lineno, col);
@@ -146,10 +155,7 @@ void note_line_parse(struct task *t, const char *line, size_t len,
 			start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 		}
 	}
-	for (i = pos; i < len; i++)
-		strbuf_addch(&text, cut[i] ? ' ' : line[i]);
-	t->text = note_collapse_space(text.buf, text.len);
-	strbuf_release(&text);
+	t->text = S_collapse(line + pos, len - pos, cut + pos, xmalloc(len - pos + 1));
 	free(cut);
 }
 

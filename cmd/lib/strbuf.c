@@ -77,8 +77,11 @@ void strbuf_addstr(struct strbuf *sb, const char *s)
 
 void strbuf_addch(struct strbuf *sb, int c)
 {
-	char ch = (char)c;
-	strbuf_add(sb, &ch, 1);
+	/* the hot path of text building: room is usually there */
+	if (sb->len + 1 >= sb->alloc)
+		strbuf_grow(sb, 1);
+	sb->buf[sb->len++] = (char)c;
+	sb->buf[sb->len] = '\0';
 }
 
 void strbuf_addbuf(struct strbuf *sb, const struct strbuf *other)

@@ -29,6 +29,12 @@ static struct {
 	size_t nwords, words_alloc;
 	struct re *lead, *aside, *trail, *space;
 	struct re *tokens[TOKEN__COUNT];
+	/* Headings recur in every note: remember what each one named. */
+	struct heading_memo {
+		char *text;
+		enum section section;
+	} memo[64];
+	size_t nmemo;
 } V;
 
 static const char *const token_patterns[TOKEN__COUNT] = {
@@ -189,6 +195,8 @@ void vocab_release(void)
 	re_free(V.space);
 	for (i = 0; i < TOKEN__COUNT; i++)
 		re_free(V.tokens[i]);
+	for (i = 0; i < V.nmemo; i++)
+		free(V.memo[i].text);
 	memset(&V, 0, sizeof(V));
 }
 
@@ -215,6 +223,9 @@ enum section vocab_section(const char *heading, size_t len)
 	enum section found = SECTION_NONE;
 	size_t i, j, ov[2];
 
+	for (i = 0; i < V.nmemo; i++)
+		if (strlen(V.memo[i].text) == len && !memcmp(V.memo[i].text, heading, len))
+			return V.memo[i].section;
 	vocab_normalise_heading(heading, len, &norm);
 	for (i = 0; i < SECTION__COUNT && found == SECTION_NONE; i++)
 		for (j = 0; j < V.nrules; j++)
@@ -224,6 +235,10 @@ enum section vocab_section(const char *heading, size_t len)
 				break;
 			}
 	strbuf_release(&norm);
+	if (V.nmemo < sizeof(V.memo) / sizeof(*V.memo) && !memchr(heading, '\0', len)) {
+		V.memo[V.nmemo].text = xstrndup(heading, len);
+		V.memo[V.nmemo++].section = found;
+	}
 	return found;
 }
 
