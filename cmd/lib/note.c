@@ -107,7 +107,8 @@ static void S_field(struct parser *p, struct task *t, cmark_node *item)
 	struct strbuf q = STRBUF_INIT;
 	bool has_time;
 
-	if (f == FIELD_NONE || t->fields[f])
+	/* an empty "key:" (a template left unfilled) is no value */
+	if (f == FIELD_NONE || !vlen || t->fields[f])
 		return;
 	if (field_is_enumerated(f)) {
 		const char *en = vocab_value(f, v, vlen);
@@ -283,8 +284,13 @@ static void S_check_encoding(struct parser *p)
 
 	while (i < len) {
 		unsigned char c = s[i];
-		size_t n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3
-			 : (c & 0xf8) == 0xf0 ? 4 : 0;
+		size_t n;
+		if (c >= 0x20 && c < 0x80) { /* printable ASCII, the common case */
+			i++;
+			continue;
+		}
+		n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3
+		  : (c & 0xf8) == 0xf0 ? 4 : 0;
 		size_t k;
 		bool ok = n > 0 && c != 0 && i + n <= len && !(n == 2 && c < 0xc2);
 		for (k = 1; ok && k < n; k++)

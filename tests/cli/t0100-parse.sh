@@ -286,6 +286,18 @@ test_expect_success 'headings of both languages are read whatever the journal la
 	test_cmp expect actual
 '
 
+test_expect_success 'times are wall-clock: the time zone and the clock change nothing' '
+	write_note note.md &&
+	notes parse --json note.md >utc &&
+	TZ=Pacific/Kiritimati notes parse --json note.md >east &&
+	TZ=America/Los_Angeles NOTES_NOW=2030-01-01T00:00 notes parse --json note.md >west &&
+	test_cmp utc east &&
+	test_cmp utc west &&
+	jq -r ".support[0].due" utc >actual &&
+	echo 2026-11-25T10:00 >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'parse does not write to the note' '
 	write_note note.md &&
 	cp note.md before &&

@@ -155,6 +155,20 @@ test_expect_success 'unreviewed: a partly done review item with no cause' '
 	test_cmp expect out
 '
 
+test_expect_success 'unreviewed: an empty cause left from the template is no cause' '
+	clean_note | sed "s/^- \[x\] Ship the signup form ^aaaaaa$/- [ ] Ship the signup form ^aaaaaa\n  - cause: \n  - learning:/" >n.md &&
+	check_one n.md 1 &&
+	echo "n.md:10:1: error: '"'"'Ship the signup form'"'"' is not done with no cause (cause: execution or assumption) [unreviewed]" >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'no-metric: an empty metric left from the template is no metric' '
+	clean_note | sed "s/^  - metric: calls made$/  - metric:   /" >n.md &&
+	check_one n.md 0 &&
+	echo "n.md:20:1: warning: '"'"'Call five users'"'"' has no metric [no-metric]" >expect &&
+	test_cmp expect out
+'
+
 test_expect_success 'a dropped review item needs no cause' '
 	clean_note | sed "s/^- \[x\] Ship/- [-] Ship/" >n.md &&
 	check_one n.md 0 &&

@@ -77,7 +77,24 @@ test_expect_success 'a device is refused' '
 	one_line_error "/dev/null: not a regular file" &&
 	ln -s /dev/zero zero.md &&
 	test_expect_code 2 timeout 20 $NOTES_WRAPPER "$NOTES" check zero.md >out 2>err &&
+	test_no_crash err &&
 	one_line_error "zero.md: not a regular file"
+'
+
+test_expect_success 'a file without read permission is refused (root reads it anyway)' '
+	front >locked.md &&
+	chmod 000 locked.md &&
+	if cat locked.md >/dev/null 2>&1; then
+		run 0 parse --json locked.md &&
+		jq -r .person out >actual &&
+		echo alice >expect &&
+		test_cmp expect actual
+	else
+		run 2 parse locked.md &&
+		one_line_error "locked.md: Permission denied" &&
+		run 2 check locked.md &&
+		one_line_error "locked.md: Permission denied"
+	fi
 '
 
 test_expect_success 'a symlink to a regular note is read' '
