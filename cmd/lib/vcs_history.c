@@ -19,9 +19,14 @@ static int S_dir_id(git_commit *commit, const char *dir, git_oid *out, git_tree 
 	return 0;
 }
 
-/* Report every file of dir that is new or changed from old (NULL: none). */
+/*
+ * Report every file of dir that is new or changed from old (zero: none).
+ * *last is the directory tree of the previous change, which is usually
+ * old: it is reused, and replaced by this one.
+ */
 static int S_changes(git_repository *repo, const char *dir, const git_oid *now_id,
-		     const git_oid *old_id, notes_time when, vcs_history_fn fn, void *data)
+		     const git_oid *old_id, git_tree **last, notes_time when,
+		     vcs_history_fn fn, void *data)
 {
 	git_tree *now = NULL, *old = NULL;
 	struct strbuf path = STRBUF_INIT;
@@ -30,7 +35,9 @@ static int S_changes(git_repository *repo, const char *dir, const git_oid *now_i
 
 	if (git_tree_lookup(&now, repo, now_id) < 0)
 		return -1;
-	if (!git_oid_is_zero(old_id) && git_tree_lookup(&old, repo, old_id) < 0)
+	if (*last && git_oid_equal(git_tree_id(*last), old_id))
+		old = *last;
+	else if (!git_oid_is_zero(old_id) && git_tree_lookup(&old, repo, old_id) < 0)
 		old = NULL;
 	n = git_tree_entrycount(now);
 	for (i = 0; i < n && !rc; i++) {
@@ -49,8 +56,10 @@ static int S_changes(git_repository *repo, const char *dir, const git_oid *now_i
 		git_blob_free(blob);
 	}
 	strbuf_release(&path);
-	git_tree_free(now);
-	git_tree_free(old);
+	if (old != *last)
+		git_tree_free(old);
+	git_tree_free(*last);
+	*last = now;
 	return rc;
 }
 
@@ -59,6 +68,7 @@ int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data
 {
 	git_revwalk *walk;
 	git_oid oid, prev_id, last_commit, last_dir;
+	git_tree *last_tree = NULL;
 	bool has_last = false;
 	int rc = 0;
 
@@ -94,7 +104,7 @@ int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data
 		if (!git_oid_is_zero(&now_id) && !git_oid_equal(&now_id, &prev_id)) {
 			notes_time when = (notes_time)(git_commit_time(commit) / 60) +
 					  git_commit_time_offset(commit);
-			rc = S_changes(v->repo, dir, &now_id, &prev_id, when, fn, cb_data);
+			rc = S_changes(v->repo, dir, &now_id, &prev_id, &last_tree, when, fn, cb_data);
 			if (rc < 0)
 				rc = vcs_error(err, "cannot read the history of a note");
 		}
@@ -103,6 +113,7 @@ int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data
 		git_commit_free(parent);
 		git_commit_free(commit);
 	}
+	git_tree_free(last_tree);
 	git_revwalk_free(walk);
 	return rc < 0 ? -1 : 0;
 }
