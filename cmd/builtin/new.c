@@ -165,7 +165,9 @@ static int S_new(struct cmd_context *ctx, const struct new_options *o)
 	strbuf_addf(&full, "%s", "");
 	journal_path(j, o->person, &src);
 	if (make_dirs(src.buf, &err) < 0 || journal_check_person(j, o->person, &err) < 0 ||
-	    write_file_atomic(full.buf, out.buf, out.len, 0666, &err) < 0) {
+	    /* not fsynced: a note just made from the template is made again
+	     * as easily, and notes new stays quick */
+	    write_file_atomic(full.buf, out.buf, out.len, 0666, 0, &err) < 0) {
 		cmd_error("new: %s: %s", rel.buf, err.buf);
 		goto out;
 	}

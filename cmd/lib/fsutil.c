@@ -88,7 +88,7 @@ static void S_sync_dir(const char *path)
 }
 
 int write_file_atomic(const char *path, const char *data, size_t len, mode_t mode,
-		      struct strbuf *err)
+		      unsigned flags, struct strbuf *err)
 {
 	struct strbuf tmp = STRBUF_INIT;
 	const char *slash = strrchr(path, '/');
@@ -113,7 +113,7 @@ int write_file_atomic(const char *path, const char *data, size_t len, mode_t mod
 		mode = mode & ~mask;
 	}
 	if (fchmod(fd, mode & ~(mode_t)S_IWOTH) < 0 || S_write_all(fd, data, len) < 0 ||
-	    fsync(fd) < 0) {
+	    ((flags & WRITE_DURABLE) && fsync(fd) < 0)) {
 		strbuf_addstr(err, strerror(errno));
 		close(fd);
 		unlink(tmp.buf);
@@ -127,7 +127,8 @@ int write_file_atomic(const char *path, const char *data, size_t len, mode_t mod
 		strbuf_release(&tmp);
 		return -1;
 	}
-	S_sync_dir(path);
+	if (flags & WRITE_DURABLE)
+		S_sync_dir(path);
 	strbuf_release(&tmp);
 	return 0;
 }
@@ -146,7 +147,7 @@ int write_file_if_unchanged(const char *path, const char *old, size_t oldlen,
 		strbuf_addstr(err, "changed since it was read (an editor saved it?); try again");
 		return -1;
 	}
-	return write_file_atomic(path, data, len, 0666, err);
+	return write_file_atomic(path, data, len, 0666, WRITE_DURABLE, err);
 }
 
 int make_dirs(const char *dir, struct strbuf *err)

@@ -18,17 +18,25 @@
  */
 int read_file(const char *path, struct strbuf *out, size_t max, struct strbuf *err);
 
-/*
- * Replace path with data atomically: a temporary file in the same
- * directory, fsync, rename, fsync of the directory. The file gets mode
- * (e.g. 0666) less the umask and never world-writable; an existing
- * file keeps its mode. Returns 0 or -1 with the reason in err.
- */
-int write_file_atomic(const char *path, const char *data, size_t len, mode_t mode,
-		      struct strbuf *err);
+enum write_flags {
+	/* fsync the file before the rename and the directory after it, so
+	 * that the new content survives a power loss, not only a crash */
+	WRITE_DURABLE = 1 << 0,
+};
 
 /*
- * Like write_file_atomic, but only when path still holds old (oldlen
+ * Replace path with data atomically: a temporary file in the same
+ * directory, renamed over path, so that path holds the old bytes or the
+ * new ones, never a mix. The file gets mode (e.g. 0666) less the umask
+ * and never world-writable; an existing file keeps its mode. Returns 0
+ * or -1 with the reason in err.
+ */
+int write_file_atomic(const char *path, const char *data, size_t len, mode_t mode,
+		      unsigned flags, struct strbuf *err);
+
+/*
+ * Like write_file_atomic (durable: it edits a note the user wrote), but
+ * only when path still holds old (oldlen
  * bytes): an editor that saved since it was read keeps its edit. Returns
  * -1 with "changed since it was read; try again" when it differs.
  */

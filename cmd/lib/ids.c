@@ -182,7 +182,7 @@ static void S_save_as(struct id_set *set, struct vcs *v, const char *head)
 			strbuf_setlen(&buf, buf.len + ID_LEN + 1);
 		}
 	/* a cache that cannot be written only costs the next run a scan */
-	write_file_atomic(path.buf, buf.buf, buf.len, 0666, &err);
+	write_file_atomic(path.buf, buf.buf, buf.len, 0666, 0, &err);
 	strbuf_release(&path);
 	strbuf_release(&buf);
 	strbuf_release(&err);
