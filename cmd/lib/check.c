@@ -184,16 +184,31 @@ static void S_people(const struct note *note, const struct check_context *ctx, s
 		}
 }
 
-static bool S_reviewed(const struct note *note, const struct task *prev)
+static int S_cmp_key(const void *a, const void *b)
 {
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The ids and (for items without one) texts of the review, sorted, so
+ * that a long previous note is looked up in it cheaply. */
+static const char **S_review_keys(const struct note *note, size_t *n)
+{
+	const char **keys = xcalloc(note->nitems[SECTION_REVIEW] + 1, sizeof(*keys));
 	size_t i;
 
 	for (i = 0; i < note->nitems[SECTION_REVIEW]; i++) {
 		const struct task *t = &note->items[SECTION_REVIEW][i];
-		if (prev->id ? (t->id && !strcmp(t->id, prev->id)) : !strcmp(t->text, prev->text))
-			return true;
+		keys[i] = t->id ? t->id : t->text;
 	}
-	return false;
+	*n = i;
+	qsort(keys, *n, sizeof(*keys), S_cmp_key);
+	return keys;
+}
+
+static bool S_reviewed(const char **keys, size_t n, const struct task *prev)
+{
+	const char *key = prev->id ? prev->id : prev->text;
+	return n && bsearch(&key, keys, n, sizeof(*keys), S_cmp_key) != NULL;
 }
 
 static void S_loop(const struct note *note, const struct note *prev, struct diag *d,
@@ -202,7 +217,8 @@ static void S_loop(const struct note *note, const struct note *prev, struct diag
 	static const enum section secs[] = { SECTION_FOCUS, SECTION_SUPPORT };
 	int line = note->section_line[SECTION_REVIEW] ? note->section_line[SECTION_REVIEW] : 1;
 	char day[11];
-	size_t i, k;
+	size_t i, k, nkeys;
+	const char **keys = S_review_keys(note, &nkeys);
 
 	date_format_day(prev->date, day);
 	for (k = 0; k < 2; k++)
@@ -210,13 +226,14 @@ static void S_loop(const struct note *note, const struct note *prev, struct diag
 			const struct task *t = &prev->items[secs[k]][i];
 			if (t->status != TASK_OPEN && t->status != TASK_PARTIAL)
 				continue;
-			if (S_reviewed(note, t))
+			if (S_reviewed(keys, nkeys, t))
 				continue;
 			diag_add(d, line, 1, SEVERITY_ERROR, "loop-broken",
 				 "open %s item %s%s%s'%s' of %s is not reviewed here",
 				 section_name(secs[k]), t->id ? "^" : "", t->id ? t->id : "",
 				 t->id ? " " : "", S_quote(t, q), day);
 		}
+	free(keys);
 }
 
 void check_note(const struct note *note, const struct check_context *ctx, struct diag *out)

@@ -162,10 +162,20 @@ void note_line_parse(struct task *t, const char *line, size_t len,
 enum field note_line_field(const char *line, size_t len, const char **value, size_t *vlen)
 {
 	size_t pos = S_skip_marker(line, len), k;
-	const char *colon;
+	const char *colon, *wide;
+	size_t sep = 1;
 	enum field f;
 
 	colon = memchr(line + pos, ':', len - pos);
+	/* a full-width colon (U+FF1A), as Korean input methods type it */
+	for (wide = memchr(line + pos, '\xef', len - pos); wide && wide + 3 <= line + len;
+	     wide = memchr(wide + 1, '\xef', (size_t)(line + len - wide - 1)))
+		if (!memcmp(wide, "\xef\xbc\x9a", 3))
+			break;
+	if (wide && wide + 3 > line + len)
+		wide = NULL;
+	if (wide && (!colon || wide < colon))
+		colon = wide, sep = 3;
 	if (!colon)
 		return FIELD_NONE;
 	k = (size_t)(colon - line);
@@ -174,8 +184,8 @@ enum field note_line_field(const char *line, size_t len, const char **value, siz
 	f = vocab_field(line + pos, k - pos);
 	if (f == FIELD_NONE)
 		return f;
-	*value = colon + 1;
-	*vlen = len - (size_t)(colon + 1 - line);
+	*value = colon + sep;
+	*vlen = len - (size_t)(colon + sep - line);
 	while (*vlen && (**value == ' ' || **value == '\t'))
 		(*value)++, (*vlen)--;
 	while (*vlen && ((*value)[*vlen - 1] == ' ' || (*value)[*vlen - 1] == '\t'))

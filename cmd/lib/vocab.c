@@ -167,7 +167,8 @@ int vocab_load(struct strbuf *err)
 	if (re_compile(&V.lead, "^(?:[\\s\\p{So}\\p{Sk}\\p{Cf}\\p{Mn}\\x{20E3}]"
 			"|[0-9#*]\\x{FE0F}?\\x{20E3}|\\d{1,3}[.)](?=\\s|$))+", 0, err) < 0 ||
 	    re_compile(&V.aside, "\\s*(?:\\([^()]*\\)|（[^（）]*）)", 0, err) < 0 ||
-	    re_compile(&V.trail, "[\\s?？:：]+$", 0, err) < 0 ||
+	    /* trailing ?/: and, as at the start, emoji ("## Feedback 💬") */
+	    re_compile(&V.trail, "[\\s?？:：\\p{So}\\p{Sk}\\p{Cf}\\p{Mn}\\x{20E3}]+$", 0, err) < 0 ||
 	    re_compile(&V.space, "\\s+", 0, err) < 0)
 		return -1;
 	for (int i = 0; i < TOKEN__COUNT; i++)
