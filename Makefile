@@ -118,7 +118,7 @@ lint: $(BUILD)/embedded.c
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 		--suppress=missingIncludeSystem --inline-suppr -Icmd/lib \
 		$(shell pkg-config --cflags-only-I $(PKGS)) cmd/notes.c cmd/lib cmd/builtin
-	@! git grep -nwE 'strcpy|strcat|sprintf|vsprintf|gets|strtok' -- '*.c' '*.h' \
+	@! git grep -nE '\<(strcpy|strcat|sprintf|vsprintf|gets|strtok) *\(' -- '*.c' '*.h' \
 		|| { echo "lint: banned function (use strbuf or snprintf)"; exit 1; }
 
 install: $(BUILD)/notes

@@ -16,9 +16,9 @@
 #endif
 
 static const struct cmd_entry *const commands[] = {
-	&cmd_init_entry, &cmd_person_entry, &cmd_new_entry, &cmd_parse_entry,
-	&cmd_check_entry, &cmd_commit_entry, &cmd_done_entry, &cmd_status_entry,
-	&cmd_review_entry,
+	&cmd_init_entry,  &cmd_person_entry, &cmd_new_entry,
+	&cmd_parse_entry, &cmd_check_entry,  &cmd_commit_entry,
+	&cmd_done_entry,  &cmd_status_entry, &cmd_review_entry,
 };
 
 static void S_help(FILE *f)
@@ -95,7 +95,8 @@ int main(int argc, char **argv)
 			return EXIT_OK;
 		} else if (!strcmp(argv[i], "-C") && i + 1 < argc) {
 			if (chdir(argv[i + 1]) < 0)
-				return cmd_error("cannot change to '%s': %s", argv[i + 1], strerror(errno));
+				return cmd_error("cannot change to '%s': %s", argv[i + 1],
+						 strerror(errno));
 			i += 2;
 		} else {
 			fprintf(stderr, "notes: unknown option '%s'\n", argv[i]);

@@ -12,23 +12,22 @@ enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_ERROR = 2 };
 
 struct cmd_context {
 	struct journal *journal; /* set for commands that need one */
-	bool color;              /* stdout is a terminal and NO_COLOR is unset */
+	bool color; /* stdout is a terminal and NO_COLOR is unset */
 };
 
 struct cmd_entry {
 	const char *name;
 	int (*fn)(int argc, char **argv, struct cmd_context *ctx);
 	unsigned flags;
-	const char *usage;   /* "notes parse FILE... [--json]" and the options */
+	const char *usage; /* "notes parse FILE... [--json]" and the options */
 	const char *summary; /* one line for `notes --help` */
 };
 
 #define NEED_JOURNAL (1u << 0)
 #define WANT_JOURNAL (1u << 1) /* use one when there is one */
 
-extern const struct cmd_entry cmd_init_entry, cmd_person_entry, cmd_new_entry,
-	cmd_parse_entry, cmd_check_entry, cmd_commit_entry, cmd_done_entry,
-	cmd_status_entry, cmd_review_entry;
+extern const struct cmd_entry cmd_init_entry, cmd_person_entry, cmd_new_entry, cmd_parse_entry,
+	cmd_check_entry, cmd_commit_entry, cmd_done_entry, cmd_status_entry, cmd_review_entry;
 
 /* "notes: <message>" on stderr, control characters escaped; returns EXIT_ERROR. */
 int cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

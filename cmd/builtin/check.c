@@ -60,7 +60,8 @@ static int cmd_check(int argc, char **argv, struct cmd_context *ctx)
 		if (c == 's')
 			strict = true;
 		else
-			return cmd_usage_error(&cmd_check_entry, "unknown option '%s'", argv[optind - 1]);
+			return cmd_usage_error(&cmd_check_entry, "unknown option '%s'",
+					       argv[optind - 1]);
 	}
 	if (optind < argc) {
 		if (resolve_targets(ctx, argc - optind, argv + optind, &targets, &n))
@@ -68,7 +69,8 @@ static int cmd_check(int argc, char **argv, struct cmd_context *ctx)
 	} else if (ctx->journal) {
 		latest_targets(ctx, &targets, &n);
 	} else {
-		return cmd_usage_error(&cmd_check_entry, "not in a journal: name the files to check");
+		return cmd_usage_error(&cmd_check_entry,
+				       "not in a journal: name the files to check");
 	}
 	for (i = 0; i < n; i++) {
 		int one = S_check_one(ctx, &targets[i], strict, &out);
@@ -83,7 +85,9 @@ static int cmd_check(int argc, char **argv, struct cmd_context *ctx)
 }
 
 const struct cmd_entry cmd_check_entry = {
-	"check", cmd_check, WANT_JOURNAL,
+	"check",
+	cmd_check,
+	WANT_JOURNAL,
 	"notes check [--strict] [PERSON|FILE...]\n\n"
 	"  --strict  warnings count as problems too (exit 1)\n\n"
 	"Checks that each note keeps the loop; without arguments, the latest note\n"

@@ -31,8 +31,7 @@ static int S_commit_config(struct commit_session *s)
 	return EXIT_OK;
 }
 
-static int S_targets(struct cmd_context *ctx, int argc, char **argv, struct target **t,
-		     size_t *n)
+static int S_targets(struct cmd_context *ctx, int argc, char **argv, struct target **t, size_t *n)
 {
 	struct strbuf err = STRBUF_INIT;
 	struct vcs *v;
@@ -61,10 +60,9 @@ static int S_targets(struct cmd_context *ctx, int argc, char **argv, struct targ
 
 static int cmd_commit(int argc, char **argv, struct cmd_context *ctx)
 {
-	static const struct option opts[] = {
-		{ "message", required_argument, NULL, 'm' }, { "force", no_argument, NULL, 'f' },
-		{ 0 }
-	};
+	static const struct option opts[] = { { "message", required_argument, NULL, 'm' },
+					      { "force", no_argument, NULL, 'f' },
+					      { 0 } };
 	struct commit_options o = { NULL, false };
 	struct commit_session s;
 	struct target *targets;
@@ -76,7 +74,8 @@ static int cmd_commit(int argc, char **argv, struct cmd_context *ctx)
 		case 'm': o.message = optarg; break;
 		case 'f': o.force = true; break;
 		default:
-			return cmd_usage_error(&cmd_commit_entry, "bad option '%s'", argv[optind - 1]);
+			return cmd_usage_error(&cmd_commit_entry, "bad option '%s'",
+					       argv[optind - 1]);
 		}
 	}
 	if (S_targets(ctx, argc - optind, argv + optind, &targets, &n))
@@ -102,7 +101,9 @@ static int cmd_commit(int argc, char **argv, struct cmd_context *ctx)
 }
 
 const struct cmd_entry cmd_commit_entry = {
-	"commit", cmd_commit, NEED_JOURNAL,
+	"commit",
+	cmd_commit,
+	NEED_JOURNAL,
 	"notes commit [-m MSG] [--force] [PERSON|FILE...]\n\n"
 	"  -m, --message MSG  a paragraph for the commit message body\n"
 	"  -f, --force        commit a note even when it has errors\n\n"

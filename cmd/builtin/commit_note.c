@@ -40,7 +40,7 @@ static size_t S_assign_ids(struct commit_session *s, const struct note *note, st
 {
 	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
 	struct task **tasks = NULL;
-	char (*ids)[ID_LEN + 1] = NULL;
+	char(*ids)[ID_LEN + 1] = NULL;
 	const char **idp = NULL;
 	size_t n = 0, i, k;
 
@@ -99,7 +99,8 @@ static void S_done_ids(struct commit_session *s, const struct target *t, const s
 			const struct task *x = &note->items[secs[k]][i];
 			bool seen = false;
 			if (!x->id || x->status != TASK_DONE ||
-			    S_was_done(has_before ? &before : NULL, x->id) || S_was_done(prev, x->id))
+			    S_was_done(has_before ? &before : NULL, x->id) ||
+			    S_was_done(prev, x->id))
 				continue;
 			for (j = 0; j < *ndone; j++)
 				seen = seen || !strcmp((*done)[j], x->id);
@@ -115,8 +116,8 @@ static void S_done_ids(struct commit_session *s, const struct target *t, const s
 }
 
 /* Check the note; print its problems; whether it may be committed. */
-static bool S_check(const struct target *t, const struct note *note,
-		    const struct check_context *cc, unsigned flags)
+static bool S_check(const struct target *t, const struct note *note, const struct check_context *cc,
+		    unsigned flags)
 {
 	struct diag problems = { 0 };
 	struct strbuf out = STRBUF_INIT;
@@ -146,8 +147,9 @@ static int S_validate(struct commit_session *s, const struct target *t)
 
 	if (!t->rel || strchr(t->rel, '/') != strrchr(t->rel, '/') ||
 	    note_path_split(t->rel, &person, &date) < 0)
-		rc = cmd_error("commit: %s is not a note of this journal (<person>/<YYYY-MM-DD>.md)",
-			       t->display);
+		rc = cmd_error(
+			"commit: %s is not a note of this journal (<person>/<YYYY-MM-DD>.md)",
+			t->display);
 	else if (journal_check_person(s->journal, person, &err) < 0)
 		rc = cmd_error("commit: %s", err.buf);
 	free(person);

@@ -32,7 +32,7 @@ enum commit_flags {
 struct commit_request {
 	const char *user_message; /* -m, may be NULL */
 	unsigned flags;
-	const char *subject;      /* replaces the summary subject (notes done) */
+	const char *subject; /* replaces the summary subject (notes done) */
 	/* An edit to make with the commit: the file as it was read and as it
 	 * is to be (NULL: commit the file as it is). */
 	const struct strbuf *orig, *edited;

@@ -42,7 +42,8 @@ static char *S_find(const struct journal *j, const char *id)
 					continue;
 				journal_path(j, refs[i - 1].path, &path);
 				strbuf_reset(&buf);
-				if (read_file(path.buf, &buf, MAX_NOTE_SIZE, &err) == 0 && S_holds(&buf, id))
+				if (read_file(path.buf, &buf, MAX_NOTE_SIZE, &err) == 0 &&
+				    S_holds(&buf, id))
 					found = strdup(refs[i - 1].path);
 				strbuf_reset(&err);
 			}
@@ -56,7 +57,8 @@ static char *S_find(const struct journal *j, const char *id)
 
 static int S_tick(struct cmd_context *ctx, const char *rel, const char *id, const char *at)
 {
-	struct strbuf src = STRBUF_INIT, orig = STRBUF_INIT, err = STRBUF_INIT, subject = STRBUF_INIT;
+	struct strbuf src = STRBUF_INIT, orig = STRBUF_INIT, err = STRBUF_INIT,
+		      subject = STRBUF_INIT;
 	struct note_options opts = { rel, ctx->journal->leader };
 	struct commit_session s;
 	struct target t = { 0 };
@@ -90,8 +92,8 @@ static int S_tick(struct cmd_context *ctx, const char *rel, const char *id, cons
 	date_format_day(note.date, day);
 	strbuf_addf(&subject, "%s %s: done %s", note.person ? note.person : "?", day, id);
 	if (commit_session_open(&s, ctx->journal) == 0) {
-		struct commit_request req = { NULL, COMMIT_FORCE | COMMIT_QUIET, subject.buf,
-					      &orig, &src };
+		struct commit_request req = { NULL, COMMIT_FORCE | COMMIT_QUIET, subject.buf, &orig,
+					      &src };
 		rc = commit_note_as(&s, &t, &req, &committed);
 		commit_session_close(&s);
 	}
@@ -121,13 +123,15 @@ static int cmd_done(int argc, char **argv, struct cmd_context *ctx)
 		if (c == 'a')
 			at = optarg;
 		else
-			return cmd_usage_error(&cmd_done_entry, "bad option '%s'", argv[optind - 1]);
+			return cmd_usage_error(&cmd_done_entry, "bad option '%s'",
+					       argv[optind - 1]);
 	}
 	if (optind + 1 != argc)
 		return cmd_usage_error(&cmd_done_entry, "name one item id");
 	id = argv[optind][0] == '^' ? argv[optind] + 1 : argv[optind];
 	if (strlen(id) != ID_LEN || strspn(id, "0123456789abcdefghijklmnopqrstuvwxyz") != ID_LEN)
-		return cmd_error("done: '%s' is not an item id (^ and 6 letters or digits)", argv[optind]);
+		return cmd_error("done: '%s' is not an item id (^ and 6 letters or digits)",
+				 argv[optind]);
 	if (at) {
 		if (date_parse(at, strlen(at), &t, &has_time) < 0)
 			return cmd_error("done: --at '%s' is not YYYY-MM-DDTHH:MM", at);
@@ -143,7 +147,9 @@ static int cmd_done(int argc, char **argv, struct cmd_context *ctx)
 }
 
 const struct cmd_entry cmd_done_entry = {
-	"done", cmd_done, NEED_JOURNAL,
+	"done",
+	cmd_done,
+	NEED_JOURNAL,
 	"notes done ID [--at TIME]\n\n"
 	"  --at TIME   when it was delivered (YYYY-MM-DDTHH:MM), recorded as a done: field\n\n"
 	"Ticks the item ^ID in the latest note that holds it and commits that note.\n"

@@ -88,11 +88,11 @@ out:
 
 static int cmd_init(int argc, char **argv, struct cmd_context *ctx)
 {
-	static const struct option opts[] = {
-		{ "leader", required_argument, NULL, 'l' }, { "name", required_argument, NULL, 'n' },
-		{ "email", required_argument, NULL, 'e' }, { "lang", required_argument, NULL, 'L' },
-		{ 0 }
-	};
+	static const struct option opts[] = { { "leader", required_argument, NULL, 'l' },
+					      { "name", required_argument, NULL, 'n' },
+					      { "email", required_argument, NULL, 'e' },
+					      { "lang", required_argument, NULL, 'L' },
+					      { 0 } };
 	struct init_options o = { ".", NULL, NULL, NULL, "en" };
 	int c;
 
@@ -104,7 +104,8 @@ static int cmd_init(int argc, char **argv, struct cmd_context *ctx)
 		case 'e': o.email = optarg; break;
 		case 'L': o.lang = optarg; break;
 		default:
-			return cmd_usage_error(&cmd_init_entry, "bad option '%s'", argv[optind - 1]);
+			return cmd_usage_error(&cmd_init_entry, "bad option '%s'",
+					       argv[optind - 1]);
 		}
 	}
 	if (optind < argc)
@@ -120,7 +121,9 @@ static int cmd_init(int argc, char **argv, struct cmd_context *ctx)
 }
 
 const struct cmd_entry cmd_init_entry = {
-	"init", cmd_init, 0,
+	"init",
+	cmd_init,
+	0,
 	"notes init [DIR] [--leader ID] [--name N] [--email E] [--lang en|ko]\n\n"
 	"  --leader ID   who leads the 1:1s (owner of support items)\n"
 	"  --name N      the leader's name, --email E their e-mail\n"

@@ -126,8 +126,8 @@ static int S_new(struct cmd_context *ctx, const struct new_options *o)
 		goto out;
 	}
 	if (!journal_has_person(j, o->person)) {
-		cmd_error("new: %s is not in the journal (add them: notes person add %s)", o->person,
-			  o->person);
+		cmd_error("new: %s is not in the journal (add them: notes person add %s)",
+			  o->person, o->person);
 		goto out;
 	}
 	journal_person(j, o->person, &p);
@@ -191,10 +191,10 @@ out:
 
 static int cmd_new(int argc, char **argv, struct cmd_context *ctx)
 {
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'd' }, { "edit", no_argument, NULL, 'e' },
-		{ "no-edit", no_argument, NULL, 'n' }, { 0 }
-	};
+	static const struct option opts[] = { { "date", required_argument, NULL, 'd' },
+					      { "edit", no_argument, NULL, 'e' },
+					      { "no-edit", no_argument, NULL, 'n' },
+					      { 0 } };
 	struct new_options o = { NULL, NULL, -1 };
 	int c;
 
@@ -214,7 +214,9 @@ static int cmd_new(int argc, char **argv, struct cmd_context *ctx)
 }
 
 const struct cmd_entry cmd_new_entry = {
-	"new", cmd_new, NEED_JOURNAL,
+	"new",
+	cmd_new,
+	NEED_JOURNAL,
 	"notes new PERSON [--date D] [--edit|--no-edit]\n\n"
 	"  --date D     the meeting date (default: this week's slot day, else today)\n"
 	"  --edit       open $VISUAL/$EDITOR (default when on a terminal)\n"

@@ -16,14 +16,13 @@ void print_padded(struct strbuf *out, const char *s, int width);
 /* A note file named by the user: a path, or a person's latest note. */
 struct target {
 	char *display; /* how to name it in messages */
-	char *path;    /* to open (relative to the current directory or absolute) */
-	char *rel;     /* relative to the journal root, NULL outside a journal */
+	char *path; /* to open (relative to the current directory or absolute) */
+	char *rel; /* relative to the journal root, NULL outside a journal */
 };
 
 struct cmd_context;
 /* Resolve PERSON|FILE arguments; returns 0, or EXIT_ERROR after printing why. */
-int resolve_targets(struct cmd_context *ctx, int argc, char **argv,
-		    struct target **out, size_t *n);
+int resolve_targets(struct cmd_context *ctx, int argc, char **argv, struct target **out, size_t *n);
 /* The latest note of every person in the journal. */
 int latest_targets(struct cmd_context *ctx, struct target **out, size_t *n);
 void targets_free(struct target *t, size_t n);

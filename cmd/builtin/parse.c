@@ -9,8 +9,7 @@
 #include "json.h"
 #include "notes_print.h"
 
-static int S_parse_one(const char *file, struct cmd_context *ctx, bool as_json,
-		       struct strbuf *out)
+static int S_parse_one(const char *file, struct cmd_context *ctx, bool as_json, struct strbuf *out)
 {
 	struct strbuf buf = STRBUF_INIT, err = STRBUF_INIT;
 	struct note_options opts = { file, ctx->journal ? ctx->journal->leader : NULL };
@@ -57,7 +56,8 @@ static int cmd_parse(int argc, char **argv, struct cmd_context *ctx)
 		if (c == 'j')
 			as_json = true;
 		else
-			return cmd_usage_error(&cmd_parse_entry, "unknown option '%s'", argv[optind - 1]);
+			return cmd_usage_error(&cmd_parse_entry, "unknown option '%s'",
+					       argv[optind - 1]);
 	}
 	if (optind >= argc)
 		return cmd_usage_error(&cmd_parse_entry, "no file to parse");
@@ -75,7 +75,9 @@ static int cmd_parse(int argc, char **argv, struct cmd_context *ctx)
 }
 
 const struct cmd_entry cmd_parse_entry = {
-	"parse", cmd_parse, WANT_JOURNAL,
+	"parse",
+	cmd_parse,
+	WANT_JOURNAL,
 	"notes parse FILE... [--json]\n\n"
 	"  --json    one JSON object per file (JSON Lines)\n\n"
 	"Prints the structured commitments of each note. Problems are listed\n"

@@ -47,8 +47,10 @@ static int S_add(struct cmd_context *ctx, const char *id, const char *name, cons
 		strbuf_addf(&err, "slot '%s' is not like \"mon 10:00\"", slot);
 		goto out;
 	}
-	if (vcs_open(&v, j->root, &err) < 0 || S_set(j->config, id, "name", name ? name : id, &err) < 0 ||
-	    S_set(j->config, id, "email", email, &err) < 0 || S_set(j->config, id, "slot", slot, &err) < 0 ||
+	if (vcs_open(&v, j->root, &err) < 0 ||
+	    S_set(j->config, id, "name", name ? name : id, &err) < 0 ||
+	    S_set(j->config, id, "email", email, &err) < 0 ||
+	    S_set(j->config, id, "slot", slot, &err) < 0 ||
 	    S_set(j->config, id, "language", lang, &err) < 0)
 		goto out;
 	if (j->leader)
@@ -110,11 +112,11 @@ static int S_list(struct cmd_context *ctx)
 
 static int cmd_person(int argc, char **argv, struct cmd_context *ctx)
 {
-	static const struct option opts[] = {
-		{ "name", required_argument, NULL, 'n' }, { "email", required_argument, NULL, 'e' },
-		{ "slot", required_argument, NULL, 's' }, { "lang", required_argument, NULL, 'L' },
-		{ 0 }
-	};
+	static const struct option opts[] = { { "name", required_argument, NULL, 'n' },
+					      { "email", required_argument, NULL, 'e' },
+					      { "slot", required_argument, NULL, 's' },
+					      { "lang", required_argument, NULL, 'L' },
+					      { 0 } };
 	const char *name = NULL, *email = NULL, *slot = NULL, *lang = NULL;
 	int c;
 
@@ -136,7 +138,8 @@ static int cmd_person(int argc, char **argv, struct cmd_context *ctx)
 		case 's': slot = optarg; break;
 		case 'L': lang = optarg; break;
 		default:
-			return cmd_usage_error(&cmd_person_entry, "bad option '%s'", argv[optind - 1]);
+			return cmd_usage_error(&cmd_person_entry, "bad option '%s'",
+					       argv[optind - 1]);
 		}
 	}
 	if (optind + 1 != argc)
@@ -147,7 +150,9 @@ static int cmd_person(int argc, char **argv, struct cmd_context *ctx)
 }
 
 const struct cmd_entry cmd_person_entry = {
-	"person", cmd_person, NEED_JOURNAL,
+	"person",
+	cmd_person,
+	NEED_JOURNAL,
 	"notes person add ID [--name N] [--email E] [--slot \"mon 10:00\"] [--lang en|ko]\n"
 	"   or: notes person list\n\n"
 	"  --name N     the person's name (for the note title and Co-authored-by)\n"

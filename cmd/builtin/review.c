@@ -11,7 +11,8 @@
 
 static long long S_int(json_t *o, const char *a, const char *b)
 {
-	return (long long)json_integer_value(json_object_get(b ? json_object_get(o, a) : o, b ? b : a));
+	return (long long)json_integer_value(
+		json_object_get(b ? json_object_get(o, a) : o, b ? b : a));
 }
 
 static void S_str(struct strbuf *out, json_t *o, const char *key)
@@ -38,7 +39,8 @@ static void S_list(struct strbuf *out, json_t *r, const char *list, const char *
 		} else if (!strcmp(list, "carried")) {
 			S_str(out, it, "text");
 			strbuf_addf(out, " ^%s (open %lld meetings)",
-				    json_string_value(json_object_get(it, "id")), S_int(it, "weeks", NULL));
+				    json_string_value(json_object_get(it, "id")),
+				    S_int(it, "weeks", NULL));
 		} else if (!strcmp(list, "learnings")) {
 			S_str(out, it, "week");
 			strbuf_addstr(out, " ");
@@ -69,7 +71,8 @@ static void S_print(struct strbuf *out, json_t *r)
 		    S_int(r, "meetings", "weeks"));
 	strbuf_addf(out, "  focus      %lld done, %lld partial, %lld dropped, %lld open of %lld",
 		    S_int(r, "focus", "done"), S_int(r, "focus", "partial"),
-		    S_int(r, "focus", "dropped"), S_int(r, "focus", "open"), S_int(r, "focus", "total"));
+		    S_int(r, "focus", "dropped"), S_int(r, "focus", "open"),
+		    S_int(r, "focus", "total"));
 	if (json_is_number(rate))
 		strbuf_addf(out, " (%.0f%% done)", json_number_value(rate) * 100.0);
 	strbuf_addf(out, "\n  misses     %lld execution, %lld assumption, %lld without a cause\n",
@@ -113,10 +116,12 @@ static int S_run(struct cmd_context *ctx, const char *person, bool team, bool as
 	for (i = 0; i < ctx->journal->npeople; i++) {
 		const char *id = ctx->journal->people[i];
 		json_t *r;
-		if (team ? (ctx->journal->leader && !strcmp(id, ctx->journal->leader)) : strcmp(id, person))
+		if (team ? (ctx->journal->leader && !strcmp(id, ctx->journal->leader))
+			 : strcmp(id, person))
 			continue;
 		if (team && progress)
-			fprintf(stderr, "\rreviewing %zu/%zu: %s\033[K", i + 1, ctx->journal->npeople, id);
+			fprintf(stderr, "\rreviewing %zu/%zu: %s\033[K", i + 1,
+				ctx->journal->npeople, id);
 		r = review_person(v, ctx->journal, id, range, &err);
 		if (!r)
 			goto out;
@@ -125,7 +130,8 @@ static int S_run(struct cmd_context *ctx, const char *person, bool team, bool as
 	if (team && progress)
 		fprintf(stderr, "\r\033[K");
 	if (as_json) {
-		json_t *obj = team ? json_pack("{s:O}", "team", all) : json_incref(json_array_get(all, 0));
+		json_t *obj = team ? json_pack("{s:O}", "team", all)
+				   : json_incref(json_array_get(all, 0));
 		json_add_line(&out, obj);
 		json_decref(obj);
 	}
@@ -144,10 +150,11 @@ out:
 
 static int cmd_review(int argc, char **argv, struct cmd_context *ctx)
 {
-	static const struct option opts[] = {
-		{ "since", required_argument, NULL, 's' }, { "until", required_argument, NULL, 'u' },
-		{ "json", no_argument, NULL, 'j' }, { "team", no_argument, NULL, 't' }, { 0 }
-	};
+	static const struct option opts[] = { { "since", required_argument, NULL, 's' },
+					      { "until", required_argument, NULL, 'u' },
+					      { "json", no_argument, NULL, 'j' },
+					      { "team", no_argument, NULL, 't' },
+					      { 0 } };
 	struct review_range range = { 0 };
 	const char *since = NULL, *until = NULL, *person = NULL;
 	bool as_json = false, team = false;
@@ -161,7 +168,8 @@ static int cmd_review(int argc, char **argv, struct cmd_context *ctx)
 		case 'j': as_json = true; break;
 		case 't': team = true; break;
 		default:
-			return cmd_usage_error(&cmd_review_entry, "bad option '%s'", argv[optind - 1]);
+			return cmd_usage_error(&cmd_review_entry, "bad option '%s'",
+					       argv[optind - 1]);
 		}
 	}
 	if (team ? optind != argc : optind + 1 != argc)
@@ -178,13 +186,16 @@ static int cmd_review(int argc, char **argv, struct cmd_context *ctx)
 	}
 	if (date_now(&range.now) < 0)
 		return cmd_error("review: NOTES_NOW is not YYYY-MM-DDTHH:MM");
-	if (S_date(since, &range.since, &range.has_since) || S_date(until, &range.until, &range.has_until))
+	if (S_date(since, &range.since, &range.has_since) ||
+	    S_date(until, &range.until, &range.has_until))
 		return EXIT_ERROR;
 	return S_run(ctx, person, team, as_json, &range);
 }
 
 const struct cmd_entry cmd_review_entry = {
-	"review", cmd_review, NEED_JOURNAL,
+	"review",
+	cmd_review,
+	NEED_JOURNAL,
 	"notes review PERSON [--since D] [--until D] [--json]\n"
 	"   or: notes review --team [--since D] [--until D] [--json]\n\n"
 	"  --since D, --until D   the meetings to look at (YYYY-MM-DD, inclusive)\n"

@@ -95,7 +95,8 @@ static int cmd_status(int argc, char **argv, struct cmd_context *ctx)
 		if (c == 'j')
 			as_json = true;
 		else
-			return cmd_usage_error(&cmd_status_entry, "bad option '%s'", argv[optind - 1]);
+			return cmd_usage_error(&cmd_status_entry, "bad option '%s'",
+					       argv[optind - 1]);
 	}
 	if (optind + 1 < argc)
 		return cmd_usage_error(&cmd_status_entry, "name at most one person");
@@ -129,7 +130,9 @@ static int cmd_status(int argc, char **argv, struct cmd_context *ctx)
 }
 
 const struct cmd_entry cmd_status_entry = {
-	"status", cmd_status, NEED_JOURNAL,
+	"status",
+	cmd_status,
+	NEED_JOURNAL,
 	"notes status [PERSON] [--json]\n\n"
 	"  --json   one JSON object (see the README for its fields)\n\n"
 	"The team now, most urgent first: last and next meeting (a missed slot is\n"

@@ -63,8 +63,7 @@ static int S_person_target(struct cmd_context *ctx, const char *id, struct targe
 	return 0;
 }
 
-int resolve_targets(struct cmd_context *ctx, int argc, char **argv,
-		    struct target **out, size_t *n)
+int resolve_targets(struct cmd_context *ctx, int argc, char **argv, struct target **out, size_t *n)
 {
 	struct target *t = xcalloc((size_t)argc + 1, sizeof(*t));
 	int i;

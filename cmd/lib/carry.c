@@ -79,7 +79,8 @@ static bool S_listed(const struct note *prev, const struct task *t, size_t upto_
 	if (!t->id)
 		return false;
 	for (i = 0; i < upto_focus; i++)
-		if (prev->items[SECTION_FOCUS][i].id && !strcmp(prev->items[SECTION_FOCUS][i].id, t->id))
+		if (prev->items[SECTION_FOCUS][i].id &&
+		    !strcmp(prev->items[SECTION_FOCUS][i].id, t->id))
 			return true;
 	for (i = 0; i < upto_support; i++)
 		if (prev->items[SECTION_SUPPORT][i].id &&
@@ -124,8 +125,8 @@ static json_t *S_goals_and_blockers(const struct carry_input *in, json_t *data)
 	}
 	for (i = 0; i < p->nitems[SECTION_BLOCKERS]; i++)
 		if (p->items[SECTION_BLOCKERS][i].status != TASK_DONE)
-			json_array_append_new(blockers,
-					      S_item(in, &p->items[SECTION_BLOCKERS][i], false, true));
+			json_array_append_new(
+				blockers, S_item(in, &p->items[SECTION_BLOCKERS][i], false, true));
 	json_object_set_new(data, "goals", goals);
 	json_object_set_new(data, "blockers", blockers);
 	strbuf_release(&sb);
@@ -162,8 +163,7 @@ json_t *carry_data(const struct carry_input *in)
 	return d;
 }
 
-int template_lookup(const struct journal *j, const char *lang, const char *name,
-		    struct strbuf *out)
+int template_lookup(const struct journal *j, const char *lang, const char *name, struct strbuf *out)
 {
 	struct strbuf path = STRBUF_INIT, rel = STRBUF_INIT, err = STRBUF_INIT;
 	const struct embedded_file *f;

@@ -13,7 +13,7 @@ struct carry_input {
 	notes_time date;
 	bool has_time;
 	const struct note *prev; /* NULL for a person's first note */
-	const char *prev_src;    /* the previous note's bytes */
+	const char *prev_src; /* the previous note's bytes */
 	size_t prev_len;
 };
 

@@ -6,7 +6,8 @@
 
 #include "xalloc.h"
 
-#define WARN(d, t, code, ...) diag_add((d), (t)->line, (t)->column, SEVERITY_WARNING, code, __VA_ARGS__)
+#define WARN(d, t, code, ...)                                                                      \
+	diag_add((d), (t)->line, (t)->column, SEVERITY_WARNING, code, __VA_ARGS__)
 
 static void S_copy(struct diag *out, const struct diag *in)
 {
@@ -75,9 +76,11 @@ static void S_review(const struct note *note, struct diag *d, struct strbuf *q)
 		if (open && !t->fields[FIELD_CAUSE])
 			diag_add(d, t->line, t->column, SEVERITY_ERROR, "unreviewed",
 				 "'%s' is %s with no cause (cause: execution or assumption)",
-				 S_quote(t, q), t->status == TASK_OPEN ? "not done" : "partly done");
+				 S_quote(t, q),
+				 t->status == TASK_OPEN ? "not done" : "partly done");
 		else if (t->fields[FIELD_CAUSE] && !t->fields[FIELD_LEARNING])
-			WARN(d, t, "missing-learning", "'%s' has a cause but no learning", S_quote(t, q));
+			WARN(d, t, "missing-learning", "'%s' has a cause but no learning",
+			     S_quote(t, q));
 	}
 }
 
@@ -97,11 +100,12 @@ static void S_tags(const struct note *note, const struct task *t, struct diag *d
 
 	for (i = 0; i < t->ntags; i++)
 		if (!S_is_goal(note, t->tags[i]))
-			WARN(d, t, "unknown-goal", "#%s is not one of this note's goals", t->tags[i]);
+			WARN(d, t, "unknown-goal", "#%s is not one of this note's goals",
+			     t->tags[i]);
 }
 
-static void S_focus(const struct note *note, const struct check_context *ctx,
-		    struct diag *d, struct strbuf *q)
+static void S_focus(const struct note *note, const struct check_context *ctx, struct diag *d,
+		    struct strbuf *q)
 {
 	size_t i, n = note->nitems[SECTION_FOCUS];
 	int max = ctx && ctx->max_focus > 0 ? ctx->max_focus : DEFAULT_MAX_FOCUS;
@@ -129,8 +133,8 @@ static void S_support(const struct note *note, struct diag *d, struct strbuf *q)
 	for (i = 0; i < note->nitems[SECTION_SUPPORT]; i++) {
 		const struct task *t = &note->items[SECTION_SUPPORT][i];
 		if (t->due_explicit && note->has_date && t->due > note->date + 48 * 60)
-			WARN(d, t, "support-late", "'%s' is due more than 48 hours after the meeting",
-			     S_quote(t, q));
+			WARN(d, t, "support-late",
+			     "'%s' is due more than 48 hours after the meeting", S_quote(t, q));
 		S_tags(note, t, d);
 	}
 }
@@ -175,12 +179,14 @@ static void S_people(const struct note *note, const struct check_context *ctx, s
 		return;
 	if (note->person && !ctx->person_known(note->person, ctx->data))
 		diag_add(d, 1, 1, SEVERITY_WARNING, "unknown-person",
-			 "%s is not in .notes/config (notes person add %s)", note->person, note->person);
+			 "%s is not in .notes/config (notes person add %s)", note->person,
+			 note->person);
 	for (k = 0; k < 3; k++)
 		for (i = 0; i < note->nitems[secs[k]]; i++) {
 			const struct task *t = &note->items[secs[k]][i];
 			if (t->owner_explicit && !ctx->person_known(t->owner, ctx->data))
-				WARN(d, t, "unknown-person", "@%s is not in .notes/config", t->owner);
+				WARN(d, t, "unknown-person", "@%s is not in .notes/config",
+				     t->owner);
 		}
 }
 

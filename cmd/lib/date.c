@@ -152,6 +152,7 @@ int date_now(notes_time *out)
 	const char *env = getenv("NOTES_NOW");
 	time_t now;
 	struct tm tm;
+	int64_t days;
 	bool has_time;
 
 	if (env && *env) {
@@ -162,7 +163,7 @@ int date_now(notes_time *out)
 	now = time(NULL);
 	if (!localtime_r(&now, &tm))
 		return -1;
-	*out = date_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) *
-		       MINUTES_PER_DAY + tm.tm_hour * 60 + tm.tm_min;
+	days = date_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	*out = days * MINUTES_PER_DAY + tm.tm_hour * 60 + tm.tm_min;
 	return 0;
 }

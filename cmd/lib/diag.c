@@ -7,8 +7,8 @@
 
 #include "xalloc.h"
 
-void diag_add(struct diag *d, int line, int column, enum severity sev,
-	      const char *code, const char *fmt, ...)
+void diag_add(struct diag *d, int line, int column, enum severity sev, const char *code,
+	      const char *fmt, ...)
 {
 	struct strbuf msg = STRBUF_INIT;
 	struct problem *p;

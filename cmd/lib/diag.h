@@ -20,9 +20,8 @@ struct diag {
 	size_t nr, alloc;
 };
 
-void diag_add(struct diag *d, int line, int column, enum severity sev,
-	      const char *code, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+void diag_add(struct diag *d, int line, int column, enum severity sev, const char *code,
+	      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* Sort by line, then column (stable). */
 void diag_sort(struct diag *d);
 size_t diag_count(const struct diag *d, enum severity sev);

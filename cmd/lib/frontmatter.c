@@ -58,8 +58,8 @@ static void S_set_date(struct note *note, const char *v, size_t vlen, int line)
 	strbuf_release(&q);
 }
 
-static void S_set_person(struct note *note, char **slot, const char *key,
-			 const char *v, size_t vlen, int line)
+static void S_set_person(struct note *note, char **slot, const char *key, const char *v,
+			 size_t vlen, int line)
 {
 	struct strbuf q = STRBUF_INIT;
 	char *id = xstrndup(v, vlen);
@@ -78,8 +78,7 @@ static void S_set_person(struct note *note, char **slot, const char *key,
 
 enum { SEEN_PERSON = 1, SEEN_LEADER = 2, SEEN_DATE = 4 };
 
-static void S_key_value(struct note *note, const char *buf, size_t s, size_t e, int line,
-			int *seen)
+static void S_key_value(struct note *note, const char *buf, size_t s, size_t e, int line, int *seen)
 {
 	const char *colon = memchr(buf + s, ':', e - s);
 	size_t k, v;

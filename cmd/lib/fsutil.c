@@ -77,7 +77,8 @@ static int S_write_all(int fd, const char *data, size_t len)
 static void S_sync_dir(const char *path)
 {
 	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	char *dir =
+		slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
 	if (fd >= 0) {
@@ -87,8 +88,8 @@ static void S_sync_dir(const char *path)
 	free(dir);
 }
 
-int write_file_atomic(const char *path, const char *data, size_t len, mode_t mode,
-		      unsigned flags, struct strbuf *err)
+int write_file_atomic(const char *path, const char *data, size_t len, mode_t mode, unsigned flags,
+		      struct strbuf *err)
 {
 	struct strbuf tmp = STRBUF_INIT;
 	const char *slash = strrchr(path, '/');
@@ -133,8 +134,8 @@ int write_file_atomic(const char *path, const char *data, size_t len, mode_t mod
 	return 0;
 }
 
-int write_file_if_unchanged(const char *path, const char *old, size_t oldlen,
-			    const char *data, size_t len, struct strbuf *err)
+int write_file_if_unchanged(const char *path, const char *old, size_t oldlen, const char *data,
+			    size_t len, struct strbuf *err)
 {
 	struct strbuf now = STRBUF_INIT;
 	int same;
@@ -154,7 +155,7 @@ int make_dirs(const char *dir, struct strbuf *err)
 {
 	char *copy = xstrdup(dir), *p;
 
-	for (p = copy + 1; ; p++) {
+	for (p = copy + 1;; p++) {
 		if (*p == '/' || *p == '\0') {
 			char c = *p;
 			*p = '\0';

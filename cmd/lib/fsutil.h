@@ -31,8 +31,8 @@ enum write_flags {
  * and never world-writable; an existing file keeps its mode. Returns 0
  * or -1 with the reason in err.
  */
-int write_file_atomic(const char *path, const char *data, size_t len, mode_t mode,
-		      unsigned flags, struct strbuf *err);
+int write_file_atomic(const char *path, const char *data, size_t len, mode_t mode, unsigned flags,
+		      struct strbuf *err);
 
 /*
  * Like write_file_atomic (durable: it edits a note the user wrote), but
@@ -40,8 +40,8 @@ int write_file_atomic(const char *path, const char *data, size_t len, mode_t mod
  * bytes): an editor that saved since it was read keeps its edit. Returns
  * -1 with "changed since it was read; try again" when it differs.
  */
-int write_file_if_unchanged(const char *path, const char *old, size_t oldlen,
-			    const char *data, size_t len, struct strbuf *err);
+int write_file_if_unchanged(const char *path, const char *old, size_t oldlen, const char *data,
+			    size_t len, struct strbuf *err);
 
 /* mkdir -p for dir (not world-writable). */
 int make_dirs(const char *dir, struct strbuf *err);

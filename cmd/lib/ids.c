@@ -25,8 +25,8 @@ void id_set_add(struct id_set *set, const char *id)
 	memcpy(set->ids[set->nr], id, ID_LEN);
 	set->ids[set->nr++][ID_LEN] = '\0';
 	/* still sorted when it goes at the end (as when reading the cache) */
-	set->sorted = set->nr == 1 || (set->sorted &&
-				       memcmp(set->ids[set->nr - 2], set->ids[set->nr - 1], ID_LEN) <= 0);
+	set->sorted = set->nr == 1 || (set->sorted && memcmp(set->ids[set->nr - 2],
+							     set->ids[set->nr - 1], ID_LEN) <= 0);
 }
 
 /* Insert keeping the order, for the few ids a commit adds to a sorted set. */
@@ -152,8 +152,8 @@ static int S_read_cache(struct id_set *set, struct vcs *v, const char *head)
 
 	vcs_git_path(v, "notes-ids", &path);
 	if (read_file(path.buf, &buf, 64u << 20, &err) == 0 && buf.len >= hlen &&
-	    !memcmp(buf.buf, CACHE_MAGIC, strlen(CACHE_MAGIC)) &&
-	    buf.buf[hlen - 1] == '\n' && (buf.len - hlen) % (ID_LEN + 1) == 0 &&
+	    !memcmp(buf.buf, CACHE_MAGIC, strlen(CACHE_MAGIC)) && buf.buf[hlen - 1] == '\n' &&
+	    (buf.len - hlen) % (ID_LEN + 1) == 0 &&
 	    (memcpy(cached, buf.buf + strlen(CACHE_MAGIC), 40), cached[40] = '\0',
 	     vcs_descends_from(v, cached, head))) {
 		for (i = hlen; i < buf.len; i += ID_LEN + 1)

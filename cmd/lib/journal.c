@@ -118,8 +118,10 @@ int journal_find(struct journal **out, const char *dir, struct strbuf *err)
 				abs[1] = '\0';
 				continue;
 			}
-			strbuf_addstr(err, "not in a journal (no .notes/ here or in any parent directory; "
-					   "create one with 'notes init')");
+			strbuf_addstr(
+				err,
+				"not in a journal (no .notes/ here or in any parent directory; "
+				"create one with 'notes init')");
 			break;
 		}
 		*end = '\0';
@@ -313,8 +315,8 @@ void journal_config_context(const struct journal *j, struct check_context *ctx)
 	ctx->data = (void *)j;
 }
 
-void journal_check_context(const struct journal *j, const struct note *note,
-			   struct note *prev, bool *has_prev, struct check_context *ctx)
+void journal_check_context(const struct journal *j, const struct note *note, struct note *prev,
+			   bool *has_prev, struct check_context *ctx)
 {
 	struct strbuf err = STRBUF_INIT;
 	char *path = NULL;
@@ -324,8 +326,7 @@ void journal_check_context(const struct journal *j, const struct note *note,
 	if (!j)
 		return;
 	if (note->person && note->has_date && person_id_is_valid(note->person))
-		path = journal_previous(j, note->person,
-					note->date - note->date % MINUTES_PER_DAY);
+		path = journal_previous(j, note->person, note->date - note->date % MINUTES_PER_DAY);
 	if (path && journal_load_note(j, path, prev, &err) == 0) {
 		*has_prev = true;
 		ctx->previous = prev;

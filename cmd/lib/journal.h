@@ -12,7 +12,7 @@
 struct journal {
 	char *root; /* absolute, no trailing slash */
 	struct config *config;
-	char *leader;   /* journal.leader, may be NULL */
+	char *leader; /* journal.leader, may be NULL */
 	char *language; /* journal.language, "en" by default */
 	int max_focus;
 	char **people; /* sorted, unique */
@@ -65,8 +65,8 @@ char *journal_relative(const struct journal *j, const char *path);
 void journal_config_context(const struct journal *j, struct check_context *ctx);
 /* A check context for note: its previous note (loaded into prev, which the
  * caller releases) and the config. */
-void journal_check_context(const struct journal *j, const struct note *note,
-			   struct note *prev, bool *has_prev, struct check_context *ctx);
+void journal_check_context(const struct journal *j, const struct note *note, struct note *prev,
+			   bool *has_prev, struct check_context *ctx);
 /* "<root>/<rel>" in out. */
 void journal_path(const struct journal *j, const char *rel, struct strbuf *out);
 

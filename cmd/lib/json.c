@@ -118,10 +118,10 @@ static json_t *S_problems(const struct diag *d)
 
 	for (i = 0; i < d->nr; i++) {
 		const struct problem *p = &d->list[i];
-		json_array_append_new(a, json_pack("{s:i, s:i, s:s, s:s, s:o}",
-			"line", p->line, "column", p->column,
-			"severity", severity_name(p->severity), "code", p->code,
-			"message", S_str(p->message)));
+		json_array_append_new(a, json_pack("{s:i, s:i, s:s, s:s, s:o}", "line", p->line,
+						   "column", p->column, "severity",
+						   severity_name(p->severity), "code", p->code,
+						   "message", S_str(p->message)));
 	}
 	return a;
 }
@@ -141,12 +141,14 @@ json_t *json_from_note(const struct note *note, const struct diag *problems)
 		date_format_week(note->date, week);
 	}
 	json_object_set_new(o, "date", note->has_date ? json_string(day) : json_null());
-	json_object_set_new(o, "time", note->has_date && note->has_time ? json_string(when + 11) : json_null());
+	json_object_set_new(
+		o, "time", note->has_date && note->has_time ? json_string(when + 11) : json_null());
 	json_object_set_new(o, "week", note->has_date ? json_string(week) : json_null());
 	a = json_array();
 	for (i = 0; i < note->ngoals; i++)
-		json_array_append_new(a, json_pack("{s:o, s:o, s:i}", "tag", S_str(note->goals[i].tag),
-						   "text", S_str(note->goals[i].text), "line", note->goals[i].line));
+		json_array_append_new(
+			a, json_pack("{s:o, s:o, s:i}", "tag", S_str(note->goals[i].tag), "text",
+				     S_str(note->goals[i].text), "line", note->goals[i].line));
 	json_object_set_new(o, "goals", a);
 	json_object_set_new(o, "review", S_items(note, SECTION_REVIEW));
 	json_object_set_new(o, "blockers", S_items(note, SECTION_BLOCKERS));
@@ -154,8 +156,9 @@ json_t *json_from_note(const struct note *note, const struct diag *problems)
 	json_object_set_new(o, "focus", S_items(note, SECTION_FOCUS));
 	a = json_array();
 	for (i = 0; i < note->nfeedback; i++)
-		json_array_append_new(a, json_pack("{s:o, s:i}", "text", S_str(note->feedback[i].text),
-						   "line", note->feedback[i].line));
+		json_array_append_new(a,
+				      json_pack("{s:o, s:i}", "text", S_str(note->feedback[i].text),
+						"line", note->feedback[i].line));
 	json_object_set_new(o, "feedback", a);
 	json_object_set_new(o, "problems", S_problems(problems));
 	return o;

@@ -7,9 +7,9 @@
 
 struct message_input {
 	const struct note *note;
-	const char *user_message;   /* -m, may be NULL */
-	const char *subject;        /* replaces the summary subject when set */
-	char **done;                /* ids ticked in this commit */
+	const char *user_message; /* -m, may be NULL */
+	const char *subject; /* replaces the summary subject when set */
+	char **done; /* ids ticked in this commit */
 	size_t ndone;
 	const struct person *member; /* for Co-authored-by; may be NULL */
 };

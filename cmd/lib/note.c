@@ -289,8 +289,11 @@ static void S_check_encoding(struct parser *p)
 			i++;
 			continue;
 		}
-		n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3
-		  : (c & 0xf8) == 0xf0 ? 4 : 0;
+		n = c < 0x80		 ? 1
+		    : (c & 0xe0) == 0xc0 ? 2
+		    : (c & 0xf0) == 0xe0 ? 3
+		    : (c & 0xf8) == 0xf0 ? 4
+					 : 0;
 		size_t k;
 		bool ok = n > 0 && c != 0 && i + n <= len && !(n == 2 && c < 0xc2);
 		for (k = 1; ok && k < n; k++)
@@ -298,7 +301,8 @@ static void S_check_encoding(struct parser *p)
 		if (ok && n == 3)
 			ok = !(c == 0xe0 && s[i + 1] < 0xa0) && !(c == 0xed && s[i + 1] >= 0xa0);
 		if (ok && n == 4)
-			ok = !(c == 0xf0 && s[i + 1] < 0x90) && !(c == 0xf4 && s[i + 1] >= 0x90) && c <= 0xf4;
+			ok = !(c == 0xf0 && s[i + 1] < 0x90) && !(c == 0xf4 && s[i + 1] >= 0x90) &&
+			     c <= 0xf4;
 		if (!ok) {
 			diag_add(&p->note->problems, line, 1, SEVERITY_ERROR, "bad-encoding",
 				 c == 0 ? "the file holds NUL bytes: not a text note"
@@ -310,14 +314,15 @@ static void S_check_encoding(struct parser *p)
 	}
 }
 
-int note_parse(struct note *note, const char *buf, size_t len,
-	       const struct note_options *opts, struct strbuf *err)
+int note_parse(struct note *note, const char *buf, size_t len, const struct note_options *opts,
+	       struct strbuf *err)
 {
-	struct parser p = { note, buf, len, { NULL, NULL, 0 }, 0 };
+	struct parser p = { NULL, buf, len, { NULL, NULL, 0 }, 0 };
 	size_t body = 0;
 	cmark_node *doc;
 
 	memset(note, 0, sizeof(*note));
+	p.note = note;
 	if (vocab_load(err) < 0)
 		return -1;
 	if (opts && opts->file)

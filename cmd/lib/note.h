@@ -12,7 +12,7 @@
 enum task_status { TASK_OPEN, TASK_DONE, TASK_PARTIAL, TASK_DROPPED };
 
 struct goal {
-	char *tag;  /* without '#', NULL when the goal has none */
+	char *tag; /* without '#', NULL when the goal has none */
 	char *text;
 	int line;
 };
@@ -32,12 +32,12 @@ struct task {
 	char *fields[FIELD__COUNT]; /* English values for enumerated fields */
 	notes_time done_at; /* parsed "done:" field */
 	bool has_done_at;
-	int line, column;   /* of the list marker */
-	int end_line;       /* last line of the item, its nested fields included */
-	size_t line_start;  /* byte offset of the item's first line in the source */
-	size_t line_end;    /* byte offset of its end, before any \r\n */
-	size_t marker_pos;  /* byte offset of the status character inside [ ] */
-	int indent;         /* column of the item's content, for nested lines */
+	int line, column; /* of the list marker */
+	int end_line; /* last line of the item, its nested fields included */
+	size_t line_start; /* byte offset of the item's first line in the source */
+	size_t line_end; /* byte offset of its end, before any \r\n */
+	size_t marker_pos; /* byte offset of the status character inside [ ] */
+	int indent; /* column of the item's content, for nested lines */
 };
 
 struct note_text {
@@ -46,7 +46,7 @@ struct note_text {
 };
 
 struct note {
-	char *file;   /* as given to note_parse, may be NULL */
+	char *file; /* as given to note_parse, may be NULL */
 	char *person; /* from the front matter, else the path */
 	char *leader;
 	notes_time date; /* meeting time; DEFAULT_MEETING_MINUTES if no time */
@@ -59,11 +59,11 @@ struct note {
 	struct note_text *feedback;
 	size_t nfeedback, feedback_alloc;
 	int section_line[SECTION__COUNT]; /* 0 when the section is absent */
-	struct diag problems;             /* found while parsing */
+	struct diag problems; /* found while parsing */
 };
 
 struct note_options {
-	const char *file;   /* for person/date from the path; may be NULL */
+	const char *file; /* for person/date from the path; may be NULL */
 	const char *leader; /* default leader when the front matter has none */
 };
 
@@ -72,8 +72,8 @@ struct note_options {
  * becomes a problem in note->problems. Returns -1 only when the
  * vocabulary cannot be loaded (message in err).
  */
-int note_parse(struct note *note, const char *buf, size_t len,
-	       const struct note_options *opts, struct strbuf *err);
+int note_parse(struct note *note, const char *buf, size_t len, const struct note_options *opts,
+	       struct strbuf *err);
 void note_release(struct note *note);
 void task_release(struct task *t);
 

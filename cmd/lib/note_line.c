@@ -58,8 +58,8 @@ char *note_collapse_space(const char *s, size_t len)
 	return S_collapse(s, len, NULL, xmalloc(len + 1));
 }
 
-static void S_status(struct task *t, const char *s, size_t len, size_t *pos,
-		     struct diag *d, int lineno, int col)
+static void S_status(struct task *t, const char *s, size_t len, size_t *pos, struct diag *d,
+		     int lineno, int col)
 {
 	size_t i = *pos;
 	char c;
@@ -74,7 +74,8 @@ static void S_status(struct task *t, const char *s, size_t len, size_t *pos,
 	t->marker_pos = i + 1;
 	switch (c) {
 	case ' ': t->status = TASK_OPEN; break;
-	case 'x': case 'X': t->status = TASK_DONE; break;
+	case 'x':
+	case 'X': t->status = TASK_DONE; break;
 	case '~': t->status = TASK_PARTIAL; break;
 	case '-': t->status = TASK_DROPPED; break;
 	default:
@@ -110,9 +111,7 @@ static void S_token(struct task *t, enum token k, const char *line, const size_t
 			t->owner_explicit = true;
 		}
 		break;
-	case TOKEN_TAG:
-		S_add_tag(t, v, vlen);
-		break;
+	case TOKEN_TAG: S_add_tag(t, v, vlen); break;
 	case TOKEN_ID:
 		if (!t->id)
 			t->id = xstrndup(v, vlen);
@@ -124,7 +123,8 @@ static void S_token(struct task *t, enum token k, const char *line, const size_t
 			strbuf_add_escaped(&q, v, diag_quote_len(v, vlen, 40));
 			diag_add(d, lineno, col + (int)ov[0], SEVERITY_ERROR, "bad-date",
 				 rc == -2 ? "due:%s is not a real date"
-					  : "due:%s is not a date (use due:YYYY-MM-DD or due:YYYY-MM-DDTHH:MM)",
+					  : "due:%s is not a date (use due:YYYY-MM-DD or "
+					    "due:YYYY-MM-DDTHH:MM)",
 				 q.buf);
 			strbuf_release(&q);
 			break;
@@ -133,13 +133,12 @@ static void S_token(struct task *t, enum token k, const char *line, const size_t
 			t->due += END_OF_DAY_MINUTES;
 		t->has_due = t->due_explicit = true;
 		break;
-	default:
-		break;
+	default: break;
 	}
 }
 
-void note_line_parse(struct task *t, const char *line, size_t len,
-		     struct diag *d, int lineno, int col)
+void note_line_parse(struct task *t, const char *line, size_t len, struct diag *d, int lineno,
+		     int col)
 {
 	size_t pos = S_skip_marker(line, len);
 	char *cut = xcalloc(len + 1, 1);
@@ -168,8 +167,8 @@ enum field note_line_field(const char *line, size_t len, const char **value, siz
 
 	colon = memchr(line + pos, ':', len - pos);
 	/* a full-width colon (U+FF1A), as Korean input methods type it */
-	for (wide = memchr(line + pos, '\xef', len - pos); wide && wide + 3 <= line + len;
-	     wide = memchr(wide + 1, '\xef', (size_t)(line + len - wide - 1)))
+	for (wide = memchr(line + pos, 0xef, len - pos); wide && wide + 3 <= line + len;
+	     wide = memchr(wide + 1, 0xef, (size_t)(line + len - wide - 1)))
 		if (!memcmp(wide, "\xef\xbc\x9a", 3))
 			break;
 	if (wide && wide + 3 > line + len)

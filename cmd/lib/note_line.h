@@ -11,8 +11,8 @@
  * text, owner, tags, due and id. Problems (bad-status, bad-date) are added
  * to d at lineno, with columns counted from col (the marker's column).
  */
-void note_line_parse(struct task *t, const char *line, size_t len,
-		     struct diag *d, int lineno, int col);
+void note_line_parse(struct task *t, const char *line, size_t len, struct diag *d, int lineno,
+		     int col);
 
 /* The value of a nested "key: value" bullet line (starting at its marker):
  * returns the field and sets *value and *vlen, or FIELD_NONE. */

@@ -83,8 +83,8 @@ bool person_id_is_valid(const char *s)
 		return false;
 	for (i = 1; s[i]; i++) {
 		char c = s[i];
-		if (i >= 64 || !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-				 c == '.' || c == '_' || c == '-'))
+		if (i >= 64 || !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+				 c == '_' || c == '-'))
 			return false;
 	}
 	return true;

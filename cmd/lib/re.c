@@ -24,13 +24,13 @@ int re_compile(struct re **out, const char *pattern, int flags, struct strbuf *e
 	if (flags & RE_ANCHORED)
 		opts |= PCRE2_ANCHORED;
 	re = xcalloc(1, sizeof(*re));
-	re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts,
-				 &errcode, &erroff, NULL);
+	re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &errcode,
+				 &erroff, NULL);
 	if (!re->code) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(errcode, msg, sizeof(msg));
-		strbuf_addf(err, "bad pattern '%s' at offset %zu: %s", pattern,
-			    (size_t)erroff, (const char *)msg);
+		strbuf_addf(err, "bad pattern '%s' at offset %zu: %s", pattern, (size_t)erroff,
+			    (const char *)msg);
 		free(re);
 		return -1;
 	}
@@ -49,8 +49,8 @@ void re_free(struct re *re)
 	free(re);
 }
 
-int re_search(struct re *re, const char *subject, size_t len, size_t start,
-	      size_t *ovec, int npairs)
+int re_search(struct re *re, const char *subject, size_t len, size_t start, size_t *ovec,
+	      int npairs)
 {
 	int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, 0, re->md, NULL);
 	PCRE2_SIZE *v;
@@ -72,8 +72,8 @@ int re_search(struct re *re, const char *subject, size_t len, size_t start,
 	return 1;
 }
 
-int re_replace_all(struct re *re, const char *subject, size_t len,
-		   const char *repl, struct strbuf *out)
+int re_replace_all(struct re *re, const char *subject, size_t len, const char *repl,
+		   struct strbuf *out)
 {
 	size_t pos = 0, ov[2];
 	int rc = 0;

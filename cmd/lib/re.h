@@ -22,11 +22,11 @@ void re_free(struct re *re);
  * group), 0 for no match, -1 on a matching error (e.g. a limit).
  * Invalid UTF-8 in the subject never matches, it is not an error.
  */
-int re_search(struct re *re, const char *subject, size_t len, size_t start,
-	      size_t *ovec, int npairs);
+int re_search(struct re *re, const char *subject, size_t len, size_t start, size_t *ovec,
+	      int npairs);
 
 /* Append subject to out with every match replaced by repl (no back-references). */
-int re_replace_all(struct re *re, const char *subject, size_t len,
-		   const char *repl, struct strbuf *out);
+int re_replace_all(struct re *re, const char *subject, size_t len, const char *repl,
+		   struct strbuf *out);
 
 #endif

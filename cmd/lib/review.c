@@ -11,8 +11,8 @@
 /* One commitment followed across meetings by its ^id. */
 struct item {
 	char key[32];
-	enum section kind;  /* where it was first seen */
-	size_t origin;      /* index of that note */
+	enum section kind; /* where it was first seen */
+	size_t origin; /* index of that note */
 	const struct task *last; /* its latest appearance */
 	const char *cause, *learning;
 	notes_time done_at;
@@ -117,16 +117,19 @@ static json_t *S_focus_and_causes(const struct review *r, json_t *out)
 		else if (it->last->status != TASK_OPEN || it->origin + 1 < r->h->nnotes)
 			unknown++; /* missed, and no cause given */
 	}
-	focus = json_pack("{s:i, s:i, s:i, s:i, s:i}", "total", (json_int_t)total,
-			  "done", (json_int_t)count[TASK_DONE], "partial", (json_int_t)count[TASK_PARTIAL],
-			  "dropped", (json_int_t)count[TASK_DROPPED], "open", (json_int_t)count[TASK_OPEN]);
-	json_object_set_new(focus, "rate", total > count[TASK_OPEN]
-		? json_real((double)count[TASK_DONE] / (double)(total - count[TASK_OPEN]))
-		: json_null());
+	focus = json_pack("{s:i, s:i, s:i, s:i, s:i}", "total", (json_int_t)total, "done",
+			  (json_int_t)count[TASK_DONE], "partial", (json_int_t)count[TASK_PARTIAL],
+			  "dropped", (json_int_t)count[TASK_DROPPED], "open",
+			  (json_int_t)count[TASK_OPEN]);
+	json_object_set_new(focus, "rate",
+			    total > count[TASK_OPEN] ? json_real((double)count[TASK_DONE] /
+								 (double)(total - count[TASK_OPEN]))
+						     : json_null());
 	json_object_set_new(out, "focus", focus);
-	json_object_set_new(out, "causes", json_pack("{s:i, s:i, s:i}", "execution", (json_int_t)exec,
-						     "assumption", (json_int_t)assume,
-						     "unknown", (json_int_t)unknown));
+	json_object_set_new(out, "causes",
+			    json_pack("{s:i, s:i, s:i}", "execution", (json_int_t)exec,
+				      "assumption", (json_int_t)assume, "unknown",
+				      (json_int_t)unknown));
 	return out;
 }
 
@@ -148,9 +151,10 @@ static void S_support(const struct review *r, json_t *out)
 		else if (it->last->status != TASK_DROPPED)
 			open++;
 	}
-	json_object_set_new(out, "support", json_pack("{s:i, s:i, s:i, s:i}", "total", (json_int_t)total,
-						      "kept", (json_int_t)kept, "late", (json_int_t)late,
-						      "open", (json_int_t)open));
+	json_object_set_new(out, "support",
+			    json_pack("{s:i, s:i, s:i, s:i}", "total", (json_int_t)total, "kept",
+				      (json_int_t)kept, "late", (json_int_t)late, "open",
+				      (json_int_t)open));
 }
 
 static int S_by_weeks(const void *a, const void *b)
@@ -181,7 +185,6 @@ static void S_carried(const struct review *r, json_t *out)
 	json_object_set_new(out, "carried", a);
 }
 
-
 static bool S_range_cb(const void *ctx, const struct note *n)
 {
 	return S_in_range(ctx, n);
@@ -203,25 +206,37 @@ static void S_learnings_and_weeks(const struct review *r, json_t *out)
 		for (i = 0; i < note->nitems[SECTION_REVIEW]; i++) {
 			const struct task *t = &note->items[SECTION_REVIEW][i];
 			if (t->fields[FIELD_LEARNING])
-				json_array_append_new(learn, json_pack("{s:o, s:s, s:o, s:s, s:s}",
-					"id", t->id ? json_string(t->id) : json_null(), "text", t->text,
-					"cause", t->fields[FIELD_CAUSE] ? json_string(t->fields[FIELD_CAUSE]) : json_null(),
-					"learning", t->fields[FIELD_LEARNING], "week", week));
+				json_array_append_new(
+					learn,
+					json_pack("{s:o, s:s, s:o, s:s, s:s}", "id",
+						  t->id ? json_string(t->id) : json_null(), "text",
+						  t->text, "cause",
+						  t->fields[FIELD_CAUSE]
+							  ? json_string(t->fields[FIELD_CAUSE])
+							  : json_null(),
+						  "learning", t->fields[FIELD_LEARNING], "week",
+						  week));
 		}
 		for (i = 0; i < note->nitems[SECTION_FOCUS]; i++) {
-			const struct item *it = S_item((struct review *)r, &note->items[SECTION_FOCUS][i], n, SECTION_FOCUS);
+			const struct item *it =
+				S_item((struct review *)r, &note->items[SECTION_FOCUS][i], n,
+				       SECTION_FOCUS);
 			done += it->last->status == TASK_DONE;
 		}
 		for (i = 0; i < note->nitems[SECTION_SUPPORT]; i++)
-			kept += S_kept(r, S_item((struct review *)r, &note->items[SECTION_SUPPORT][i], n,
-						 SECTION_SUPPORT)) > 0;
+			kept += S_kept(r,
+				       S_item((struct review *)r, &note->items[SECTION_SUPPORT][i],
+					      n, SECTION_SUPPORT)) > 0;
 		for (i = 0; i < note->nfeedback; i++)
 			json_array_append_new(fb, json_pack("{s:s, s:s}", "week", week, "text",
 							    note->feedback[i].text));
 		json_array_append_new(weeks, json_pack("{s:s, s:s, s:i, s:i, s:i, s:i, s:i}",
-			"week", week, "date", day, "focus", (json_int_t)note->nitems[SECTION_FOCUS],
-			"done", (json_int_t)done, "support", (json_int_t)note->nitems[SECTION_SUPPORT],
-			"support_kept", (json_int_t)kept, "blockers", (json_int_t)note->nitems[SECTION_BLOCKERS]));
+						       "week", week, "date", day, "focus",
+						       (json_int_t)note->nitems[SECTION_FOCUS],
+						       "done", (json_int_t)done, "support",
+						       (json_int_t)note->nitems[SECTION_SUPPORT],
+						       "support_kept", (json_int_t)kept, "blockers",
+						       (json_int_t)note->nitems[SECTION_BLOCKERS]));
 	}
 	json_object_set_new(out, "learnings", learn);
 	json_object_set_new(out, "weeks", weeks);
@@ -247,8 +262,9 @@ static void S_meetings(const struct review *r, json_t *out)
 	if (g->has_until)
 		date_format_day(g->until, day);
 	json_object_set_new(out, "until", g->has_until ? json_string(day) : json_null());
-	json_object_set_new(out, "meetings", json_pack("{s:i, s:i}", "held", (json_int_t)held,
-						       "weeks", (json_int_t)weeks));
+	json_object_set_new(
+		out, "meetings",
+		json_pack("{s:i, s:i}", "held", (json_int_t)held, "weeks", (json_int_t)weeks));
 }
 
 json_t *review_person(struct vcs *v, const struct journal *j, const char *person,

@@ -11,7 +11,7 @@
 struct recurring {
 	char *key;
 	json_t *weeks; /* distinct ISO weeks */
-	size_t count;  /* meetings */
+	size_t count; /* meetings */
 	size_t last_note;
 };
 

@@ -6,8 +6,8 @@
 #include <strings.h>
 
 static const char *const day_names[7][3] = {
-	{ "mon", "monday", "월" }, { "tue", "tuesday", "화" }, { "wed", "wednesday", "수" },
-	{ "thu", "thursday", "목" }, { "fri", "friday", "금" }, { "sat", "saturday", "토" },
+	{ "mon", "monday", "월" },   { "tue", "tuesday", "화" }, { "wed", "wednesday", "수" },
+	{ "thu", "thursday", "목" }, { "fri", "friday", "금" },	 { "sat", "saturday", "토" },
 	{ "sun", "sunday", "일" },
 };
 

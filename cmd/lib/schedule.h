@@ -17,9 +17,9 @@ int slot_parse(const char *s, struct slot *out);
 notes_time slot_in_week(const struct slot *s, notes_time t);
 
 struct meeting_due {
-	notes_time next;    /* the next meeting time */
+	notes_time next; /* the next meeting time */
 	bool has_next;
-	bool overdue;       /* the slot has passed this week without a note */
+	bool overdue; /* the slot has passed this week without a note */
 };
 
 /*

@@ -26,12 +26,15 @@ static json_t *S_open_items(const struct note *n, enum section sec, notes_time n
 		json_t *o;
 		if (t->status != TASK_OPEN && t->status != TASK_PARTIAL)
 			continue;
-		o = json_pack("{s:o, s:s}", "id", t->id ? json_string(t->id) : json_null(), "text", t->text);
+		o = json_pack("{s:o, s:s}", "id", t->id ? json_string(t->id) : json_null(), "text",
+			      t->text);
 		if (sec == SECTION_SUPPORT)
-			json_object_set_new(o, "owner", t->owner ? json_string(t->owner) : json_null());
+			json_object_set_new(o, "owner",
+					    t->owner ? json_string(t->owner) : json_null());
 		json_object_set_new(o, "due", json_time(t->due, t->has_due));
-		json_object_set_new(o, "hours_left", t->has_due ? json_integer(S_hours_left(t->due, now))
-							      : json_null());
+		json_object_set_new(o, "hours_left",
+				    t->has_due ? json_integer(S_hours_left(t->due, now))
+					       : json_null());
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -80,8 +83,9 @@ static json_t *S_carried(const struct journal *j, struct note_ref *refs, size_t 
 					continue;
 				weeks = S_open_streak(j, refs, n, t->id, cache, loaded);
 				if (weeks >= 2)
-					json_array_append_new(a, json_pack("{s:s, s:s, s:i}", "id", t->id,
-									   "text", t->text, "weeks", (json_int_t)weeks));
+					json_array_append_new(
+						a, json_pack("{s:s, s:s, s:i}", "id", t->id, "text",
+							     t->text, "weeks", (json_int_t)weeks));
 			}
 	}
 	for (i = 0; i < n; i++)
@@ -203,8 +207,10 @@ static json_t *S_person(const struct journal *j, const char *id, notes_time now,
 	json_object_set_new(o, "last", held ? json_string(day) : json_null());
 	json_object_set_new(o, "next", json_time(due.next, due.has_next));
 	json_object_set_new(o, "overdue_meeting", json_boolean(due.overdue));
-	json_object_set_new(o, "support", held ? S_open_items(&latest, SECTION_SUPPORT, now) : json_array());
-	json_object_set_new(o, "focus", held ? S_open_items(&latest, SECTION_FOCUS, now) : json_array());
+	json_object_set_new(o, "support",
+			    held ? S_open_items(&latest, SECTION_SUPPORT, now) : json_array());
+	json_object_set_new(o, "focus",
+			    held ? S_open_items(&latest, SECTION_FOCUS, now) : json_array());
 	S_sort(json_object_get(o, "support"), S_by_hours);
 	S_sort(json_object_get(o, "focus"), S_by_hours);
 	json_object_set_new(o, "carried", held ? S_carried(j, refs, held) : json_array());
@@ -215,8 +221,7 @@ static json_t *S_person(const struct journal *j, const char *id, notes_time now,
 	return o;
 }
 
-json_t *status_team(const struct journal *j, const char *person, notes_time now,
-		    struct strbuf *err)
+json_t *status_team(const struct journal *j, const char *person, notes_time now, struct strbuf *err)
 {
 	json_t *people = json_array(), *out;
 	char when[17];
@@ -224,7 +229,8 @@ json_t *status_team(const struct journal *j, const char *person, notes_time now,
 
 	for (i = 0; i < j->npeople; i++) {
 		json_t *p;
-		if (person ? strcmp(person, j->people[i]) : (j->leader && !strcmp(j->leader, j->people[i])))
+		if (person ? strcmp(person, j->people[i])
+			   : (j->leader && !strcmp(j->leader, j->people[i])))
 			continue;
 		p = S_person(j, j->people[i], now, err);
 		if (!p) {

@@ -115,8 +115,7 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	va_end(ap);
 }
 
-void strbuf_splice(struct strbuf *sb, size_t pos, size_t len,
-		   const void *data, size_t dlen)
+void strbuf_splice(struct strbuf *sb, size_t pos, size_t len, const void *data, size_t dlen)
 {
 	if (pos > sb->len || len > sb->len - pos)
 		abort();

@@ -11,7 +11,10 @@ struct strbuf {
 	char *buf; /* never NULL: points at a static "" until something is added */
 };
 
-#define STRBUF_INIT { 0, 0, strbuf_empty }
+#define STRBUF_INIT                                                                                \
+	{                                                                                          \
+		0, 0, strbuf_empty                                                                 \
+	}
 extern char strbuf_empty[];
 
 void strbuf_init(struct strbuf *sb, size_t hint);
@@ -26,15 +29,13 @@ void strbuf_add(struct strbuf *sb, const void *data, size_t len);
 void strbuf_addstr(struct strbuf *sb, const char *s);
 void strbuf_addch(struct strbuf *sb, int c);
 void strbuf_addbuf(struct strbuf *sb, const struct strbuf *other);
-void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 /* Insert data at pos (0 <= pos <= len). */
 void strbuf_insert(struct strbuf *sb, size_t pos, const void *data, size_t len);
 /* Replace len bytes at pos with data. */
-void strbuf_splice(struct strbuf *sb, size_t pos, size_t len,
-		   const void *data, size_t dlen);
+void strbuf_splice(struct strbuf *sb, size_t pos, size_t len, const void *data, size_t dlen);
 void strbuf_trim(struct strbuf *sb);
 /* Append s with control characters escaped (\n, \t, \x1b ...), for messages. */
 void strbuf_add_escaped(struct strbuf *sb, const char *s, size_t len);

@@ -7,16 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_PARTIAL_DEPTH 64	/* partials inside partials */
-#define MAX_EXPANSIONS (1UL << 24)	/* tags and texts rendered in one call */
-#define MAX_OUTPUT ((size_t)64 << 20)	/* bytes appended in one call */
+#define MAX_PARTIAL_DEPTH 64 /* partials inside partials */
+#define MAX_EXPANSIONS (1UL << 24) /* tags and texts rendered in one call */
+#define MAX_OUTPUT ((size_t)64 << 20) /* bytes appended in one call */
 
 struct render {
 	struct strbuf *out;
 	size_t out_start;
-	json_t *stack[TEMPLATE_MAX_NESTING + 1];	/* context stack; stack[0] is the root */
+	json_t *stack[TEMPLATE_MAX_NESTING + 1]; /* context stack; stack[0] is the root */
 	size_t sp;
-	unsigned depth;		/* sections being rendered */
+	unsigned depth; /* sections being rendered */
 	unsigned partial_depth;
 	unsigned long expansions;
 	template_partial_fn partials;
@@ -27,8 +27,7 @@ struct render {
 
 static int S_render_range(struct render *r, const struct template_tree *t, size_t from, size_t to);
 
-static int S_rerr(struct render *r, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+static int S_rerr(struct render *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static int S_rerr(struct render *r, const char *fmt, ...)
 {
@@ -52,13 +51,13 @@ static json_t *S_lookup(const struct render *r, const char *name, size_t len)
 	dot = memchr(name, '.', len);
 	while (!v && i-- > 0)
 		if (json_is_object(r->stack[i]))
-			v = json_object_getn(r->stack[i], name,
-					     dot ? (size_t)(dot - name) : len);
+			v = json_object_getn(r->stack[i], name, dot ? (size_t)(dot - name) : len);
 	while (v && dot) {
 		name = dot + 1;
 		dot = memchr(name, '.', (size_t)(end - name));
-		v = json_is_object(v) ? json_object_getn(v, name,
-				(size_t)((dot ? dot : end) - name)) : NULL;
+		v = json_is_object(v)
+			    ? json_object_getn(v, name, (size_t)((dot ? dot : end) - name))
+			    : NULL;
 	}
 	return v;
 }
@@ -70,18 +69,12 @@ static int S_truthy(const json_t *v)
 		return 0;
 	switch (json_typeof(v)) {
 	case JSON_NULL:
-	case JSON_FALSE:
-		return 0;
-	case JSON_ARRAY:
-		return json_array_size(v) > 0;
-	case JSON_STRING:
-		return json_string_length(v) > 0;
-	case JSON_INTEGER:
-		return json_integer_value(v) != 0;
-	case JSON_REAL:
-		return json_real_value(v) < 0 || json_real_value(v) > 0;
-	default:
-		return 1;
+	case JSON_FALSE: return 0;
+	case JSON_ARRAY: return json_array_size(v) > 0;
+	case JSON_STRING: return json_string_length(v) > 0;
+	case JSON_INTEGER: return json_integer_value(v) != 0;
+	case JSON_REAL: return json_real_value(v) < 0 || json_real_value(v) > 0;
+	default: return 1;
 	}
 }
 
@@ -128,23 +121,12 @@ static void S_stringify(struct strbuf *sb, json_t *v)
 	char *js;
 
 	switch (json_typeof(v)) {
-	case JSON_STRING:
-		strbuf_add(sb, json_string_value(v), json_string_length(v));
-		break;
-	case JSON_INTEGER:
-		strbuf_addf(sb, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-		break;
-	case JSON_REAL:
-		S_add_real(sb, json_real_value(v));
-		break;
-	case JSON_TRUE:
-		strbuf_addstr(sb, "true");
-		break;
-	case JSON_FALSE:
-		strbuf_addstr(sb, "false");
-		break;
-	case JSON_NULL:
-		break;
+	case JSON_STRING: strbuf_add(sb, json_string_value(v), json_string_length(v)); break;
+	case JSON_INTEGER: strbuf_addf(sb, "%" JSON_INTEGER_FORMAT, json_integer_value(v)); break;
+	case JSON_REAL: S_add_real(sb, json_real_value(v)); break;
+	case JSON_TRUE: strbuf_addstr(sb, "true"); break;
+	case JSON_FALSE: strbuf_addstr(sb, "false"); break;
+	case JSON_NULL: break;
 	default:
 		js = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
 		if (js)
@@ -273,13 +255,9 @@ static int S_render_range(struct render *r, const struct template_tree *t, size_
 			return S_rerr(r, "template expands to more than %lu tags (runaway loop?)",
 				      MAX_EXPANSIONS);
 		switch (n->type) {
-		case TEMPLATE_TEXT:
-			strbuf_add(r->out, n->str, n->len);
-			break;
+		case TEMPLATE_TEXT: strbuf_add(r->out, n->str, n->len); break;
 		case TEMPLATE_VAR:
-		case TEMPLATE_RAW:
-			S_interpolate(r, n);
-			break;
+		case TEMPLATE_RAW: S_interpolate(r, n); break;
 		case TEMPLATE_SECTION:
 		case TEMPLATE_INVERTED:
 			if (S_section(r, t, i))

@@ -8,7 +8,9 @@
 #include "strbuf.h"
 
 enum template_flags {
-	TEMPLATE_ESCAPE_HTML = 1 << 0, /* {{x}} is HTML-escaped (spec mode); without it, no escaping (Markdown notes) */
+	TEMPLATE_ESCAPE_HTML =
+		1
+		<< 0, /* {{x}} is HTML-escaped (spec mode); without it, no escaping (Markdown notes) */
 };
 
 /*
@@ -36,31 +38,36 @@ typedef int (*template_partial_fn)(const char *name, const char **text, size_t *
  * 256 levels, partials nested deeper than 64 levels, more than 2^24 tag
  * expansions or more than 64 MiB of output in one render.
  */
-int template_render(struct strbuf *out, const char *tmpl, size_t len, json_t *data, template_partial_fn partials, void *ctx, int flags, struct strbuf *err);
+int template_render(struct strbuf *out, const char *tmpl, size_t len, json_t *data,
+		    template_partial_fn partials, void *ctx, int flags, struct strbuf *err);
 
 /*
  * Internal to template.c and template_parse.c (the parser): not for other
  * callers, who use template_render() only.
  */
-#define TEMPLATE_MAX_NESTING 256	/* sections inside sections (also across partials) */
+#define TEMPLATE_MAX_NESTING 256 /* sections inside sections (also across partials) */
 
 enum template_node_type {
-	TEMPLATE_TEXT, TEMPLATE_VAR, TEMPLATE_RAW,
-	TEMPLATE_SECTION, TEMPLATE_INVERTED, TEMPLATE_PARTIAL,
+	TEMPLATE_TEXT,
+	TEMPLATE_VAR,
+	TEMPLATE_RAW,
+	TEMPLATE_SECTION,
+	TEMPLATE_INVERTED,
+	TEMPLATE_PARTIAL,
 };
 
 struct template_node {
 	enum template_node_type type;
-	const char *str;	/* the text, or the tag name (points into the source) */
+	const char *str; /* the text, or the tag name (points into the source) */
 	size_t len;
-	const char *indent;	/* TEMPLATE_PARTIAL: indentation of a standalone tag */
+	const char *indent; /* TEMPLATE_PARTIAL: indentation of a standalone tag */
 	size_t indent_len;
-	size_t end;		/* sections: index just past the last child */
-	unsigned long line;	/* sections: line of the opening tag */
+	size_t end; /* sections: index just past the last child */
+	unsigned long line; /* sections: line of the opening tag */
 };
 
 struct template_tree {
-	struct template_node *nodes;	/* borrow from the source text */
+	struct template_node *nodes; /* borrow from the source text */
 	size_t nr, alloc;
 };
 

@@ -9,21 +9,21 @@
 
 struct parser {
 	const char *src;
-	size_t len, pos;	/* pos: start of the text not yet turned into nodes */
+	size_t len, pos; /* pos: start of the text not yet turned into nodes */
 	const char *otag, *ctag;
 	size_t olen, clen;
-	size_t line_off;	/* S_line() has counted the lines up to here */
+	size_t line_off; /* S_line() has counted the lines up to here */
 	unsigned long line;
-	size_t open[TEMPLATE_MAX_NESTING];	/* indexes of the open section nodes */
+	size_t open[TEMPLATE_MAX_NESTING]; /* indexes of the open section nodes */
 	size_t open_nr;
 	struct template_tree *t;
 	struct strbuf *err;
 };
 
 struct tag {
-	int type;		/* the sigil after the opening delimiter, or 0 */
-	size_t start, end;	/* offset of the opening delimiter, offset past the closing one */
-	size_t name, name_len;	/* the content, whitespace trimmed */
+	int type; /* the sigil after the opening delimiter, or 0 */
+	size_t start, end; /* offset of the opening delimiter, offset past the closing one */
+	size_t name, name_len; /* the content, whitespace trimmed */
 };
 
 static int S_isspace(int c)
@@ -82,7 +82,8 @@ static int S_perr(struct parser *p, size_t off, const char *what, const char *na
 	return -1;
 }
 
-static struct template_node *S_add(struct template_tree *t, enum template_node_type type, const char *str, size_t len)
+static struct template_node *S_add(struct template_tree *t, enum template_node_type type,
+				   const char *str, size_t len)
 {
 	struct template_node *n;
 
@@ -122,8 +123,9 @@ static int S_scan_tag(struct parser *p, size_t o, struct tag *tag)
 	prefix = tag->type == '{' ? '}' : tag->type == '=' ? '=' : 0;
 	q = S_find_close(p, from, prefix);
 	if (q == NPOS)
-		return S_perr(p, o, tag->type == '=' ? "unclosed set-delimiter tag" :
-			      "unclosed tag", NULL, 0);
+		return S_perr(p, o,
+			      tag->type == '=' ? "unclosed set-delimiter tag" : "unclosed tag",
+			      NULL, 0);
 	end = prefix ? q - 1 : q;
 	while (from < end && S_isspace(p->src[from]))
 		from++;
@@ -214,7 +216,8 @@ static int S_close_section(struct parser *p, const struct tag *tag)
 	struct template_node *o;
 
 	if (!p->open_nr)
-		return S_perr(p, tag->start, "closing tag without open section", name, tag->name_len);
+		return S_perr(p, tag->start, "closing tag without open section", name,
+			      tag->name_len);
 	o = &p->t->nodes[p->open[p->open_nr - 1]];
 	if (o->len != tag->name_len || memcmp(o->str, name, o->len)) {
 		S_perr(p, tag->start, "closing tag", name, tag->name_len);
@@ -243,25 +246,22 @@ static int S_apply_tag(struct parser *p, const struct tag *tag, size_t indent)
 	case '#':
 	case '^':
 		if (p->open_nr == TEMPLATE_MAX_NESTING)
-			return S_perr(p, tag->start, "sections nested deeper than 256 levels", NULL, 0);
-		n = S_add(p->t, tag->type == '#' ? TEMPLATE_SECTION : TEMPLATE_INVERTED, name, tag->name_len);
+			return S_perr(p, tag->start, "sections nested deeper than 256 levels", NULL,
+				      0);
+		n = S_add(p->t, tag->type == '#' ? TEMPLATE_SECTION : TEMPLATE_INVERTED, name,
+			  tag->name_len);
 		n->line = S_line(p, tag->start);
 		p->open[p->open_nr++] = p->t->nr - 1;
 		return 0;
-	case '/':
-		return S_close_section(p, tag);
+	case '/': return S_close_section(p, tag);
 	case '>':
 		n = S_add(p->t, TEMPLATE_PARTIAL, name, tag->name_len);
 		n->indent = p->src + indent;
 		n->indent_len = tag->start - indent;
 		return 0;
 	case '&':
-	case '{':
-		S_add(p->t, TEMPLATE_RAW, name, tag->name_len);
-		return 0;
-	default:
-		S_add(p->t, TEMPLATE_VAR, name, tag->name_len);
-		return 0;
+	case '{': S_add(p->t, TEMPLATE_RAW, name, tag->name_len); return 0;
+	default: S_add(p->t, TEMPLATE_VAR, name, tag->name_len); return 0;
 	}
 }
 

@@ -180,7 +180,8 @@ int vcs_changed_notes(struct vcs *v, char ***paths, size_t *n, struct strbuf *er
 	count = git_status_list_entrycount(list);
 	for (i = 0; i < count; i++) {
 		const git_status_entry *e = git_status_byindex(list, i);
-		const git_diff_delta *d = e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
+		const git_diff_delta *d =
+			e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
 		const char *p = d ? (d->new_file.path ? d->new_file.path : d->old_file.path) : NULL;
 		if (!p || !S_is_note_path(p) || (e->status & GIT_STATUS_IGNORED))
 			continue;

@@ -61,8 +61,8 @@ int vcs_changed_notes(struct vcs *v, char ***paths, size_t *n, struct strbuf *er
  * each file that a commit adds or changes, with its content and the
  * commit time in local wall-clock minutes. A non-zero return stops the walk.
  */
-typedef int (*vcs_history_fn)(const char *path, const char *data, size_t len,
-			      notes_time when, void *cb_data);
+typedef int (*vcs_history_fn)(const char *path, const char *data, size_t len, notes_time when,
+			      void *cb_data);
 int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data,
 		struct strbuf *err);
 

@@ -20,7 +20,8 @@ static void S_local_to_epoch(notes_time t, git_time_t *when, int *offset)
 {
 	struct tm tm = { 0 };
 	int y, m, d;
-	int64_t days = t >= 0 ? t / MINUTES_PER_DAY : -((-t + MINUTES_PER_DAY - 1) / MINUTES_PER_DAY);
+	int64_t days =
+		t >= 0 ? t / MINUTES_PER_DAY : -((-t + MINUTES_PER_DAY - 1) / MINUTES_PER_DAY);
 	time_t secs;
 
 	date_civil_from_days(days, &y, &m, &d);
@@ -81,9 +82,11 @@ static int S_parse_git_date(const char *s, git_time_t *when, int *offset)
 			if (S_zone(rest, offset) < 0)
 				return -1;
 			*when = (git_time_t)(date_days_from_civil(y, mo, d) * 86400 + h * 3600 +
-					     mi * 60 + sec) - (git_time_t)*offset * 60;
+					     mi * 60 + sec) -
+				(git_time_t)*offset * 60;
 		} else {
-			S_local_to_epoch(date_days_from_civil(y, mo, d) * MINUTES_PER_DAY + h * 60 + mi,
+			S_local_to_epoch(date_days_from_civil(y, mo, d) * MINUTES_PER_DAY + h * 60 +
+						 mi,
 					 when, offset);
 			*when += sec;
 		}

@@ -25,8 +25,8 @@ static int S_dir_id(git_commit *commit, const char *dir, git_oid *out, git_tree 
  * old: it is reused, and replaced by this one.
  */
 static int S_changes(git_repository *repo, const char *dir, const git_oid *now_id,
-		     const git_oid *old_id, git_tree **last, notes_time when,
-		     vcs_history_fn fn, void *data)
+		     const git_oid *old_id, git_tree **last, notes_time when, vcs_history_fn fn,
+		     void *data)
 {
 	git_tree *now = NULL, *old = NULL;
 	struct strbuf path = STRBUF_INIT;
@@ -42,7 +42,8 @@ static int S_changes(git_repository *repo, const char *dir, const git_oid *now_i
 	n = git_tree_entrycount(now);
 	for (i = 0; i < n && !rc; i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(now, i);
-		const git_tree_entry *o = old ? git_tree_entry_byname(old, git_tree_entry_name(e)) : NULL;
+		const git_tree_entry *o =
+			old ? git_tree_entry_byname(old, git_tree_entry_name(e)) : NULL;
 		git_blob *blob;
 		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
 			continue;
@@ -52,7 +53,8 @@ static int S_changes(git_repository *repo, const char *dir, const git_oid *now_i
 			continue;
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/%s", dir, git_tree_entry_name(e));
-		rc = fn(path.buf, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), when, data);
+		rc = fn(path.buf, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), when,
+			data);
 		git_blob_free(blob);
 	}
 	strbuf_release(&path);
@@ -104,7 +106,8 @@ int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data
 		if (!git_oid_is_zero(&now_id) && !git_oid_equal(&now_id, &prev_id)) {
 			notes_time when = (notes_time)(git_commit_time(commit) / 60) +
 					  git_commit_time_offset(commit);
-			rc = S_changes(v->repo, dir, &now_id, &prev_id, &last_tree, when, fn, cb_data);
+			rc = S_changes(v->repo, dir, &now_id, &prev_id, &last_tree, when, fn,
+				       cb_data);
 			if (rc < 0)
 				rc = vcs_error(err, "cannot read the history of a note");
 		}

@@ -17,7 +17,7 @@ struct section_rule {
 
 struct word {
 	enum field field;
-	char *word;  /* lower-cased */
+	char *word; /* lower-cased */
 	char *value; /* English value, for value rules */
 };
 
@@ -46,17 +46,14 @@ static const char *const token_patterns[TOKEN__COUNT] = {
 	"(?<!\\S)\\^([0-9a-z]{6})(?!\\S)",
 };
 
-static const char *const section_names[] = {
-	"goals", "review", "blockers", "support", "focus", "feedback", "notes"
-};
-static const char *const field_names[] = {
-	"metric", "fallback", "cause", "learning", "kind", "scope", "impact", "how", "done"
-};
+static const char *const section_names[] = { "goals", "review",	  "blockers", "support",
+					     "focus", "feedback", "notes" };
+static const char *const field_names[] = { "metric", "fallback", "cause", "learning", "kind",
+					   "scope",  "impact",	 "how",	  "done" };
 /* The order in which sections are tried against a heading. */
-static const enum section match_order[] = {
-	SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS, SECTION_BLOCKERS,
-	SECTION_GOALS, SECTION_FEEDBACK, SECTION_NOTES
-};
+static const enum section match_order[] = { SECTION_REVIEW,   SECTION_SUPPORT, SECTION_FOCUS,
+					    SECTION_BLOCKERS, SECTION_GOALS,   SECTION_FEEDBACK,
+					    SECTION_NOTES };
 
 const char *section_name(enum section s)
 {
@@ -164,11 +161,14 @@ int vocab_load(struct strbuf *err)
 		if (slash && !strcmp(slash, "/vocab") && S_load_file(f, err) < 0)
 			return -1;
 	}
-	if (re_compile(&V.lead, "^(?:[\\s\\p{So}\\p{Sk}\\p{Cf}\\p{Mn}\\x{20E3}]"
-			"|[0-9#*]\\x{FE0F}?\\x{20E3}|\\d{1,3}[.)](?=\\s|$))+", 0, err) < 0 ||
+	if (re_compile(&V.lead,
+		       "^(?:[\\s\\p{So}\\p{Sk}\\p{Cf}\\p{Mn}\\x{20E3}]"
+		       "|[0-9#*]\\x{FE0F}?\\x{20E3}|\\d{1,3}[.)](?=\\s|$))+",
+		       0, err) < 0 ||
 	    re_compile(&V.aside, "\\s*(?:\\([^()]*\\)|（[^（）]*）)", 0, err) < 0 ||
 	    /* trailing ?/: and, as at the start, emoji ("## Feedback 💬") */
-	    re_compile(&V.trail, "[\\s?？:：\\p{So}\\p{Sk}\\p{Cf}\\p{Mn}\\x{20E3}]+$", 0, err) < 0 ||
+	    re_compile(&V.trail, "[\\s?？:：\\p{So}\\p{Sk}\\p{Cf}\\p{Mn}\\x{20E3}]+$", 0, err) <
+		    0 ||
 	    re_compile(&V.space, "\\s+", 0, err) < 0)
 		return -1;
 	for (int i = 0; i < TOKEN__COUNT; i++)

@@ -12,7 +12,7 @@ char *xstrndup(const char *s, size_t n);
 /* Grow *array (of *alloc elements of elem bytes) so that it holds at least need. */
 void *xgrow(void *array, size_t *alloc, size_t need, size_t elem);
 
-#define ALLOC_GROW(array, need, alloc) \
+#define ALLOC_GROW(array, need, alloc)                                                             \
 	((array) = xgrow((array), &(alloc), (need), sizeof(*(array))))
 
 #endif

@@ -44,8 +44,9 @@ static void test_add_ids(void)
 
 static void test_status_and_field(void)
 {
-	static const char text[] = "---\nperson: a\nleader: k\ndate: 2026-11-23\n---\n"
-				   "## Support\n- Call Bob\n- [ ] Book\n  - how: direct\n\n## Notes\nx\n";
+	static const char text[] =
+		"---\nperson: a\nleader: k\ndate: 2026-11-23\n---\n"
+		"## Support\n- Call Bob\n- [ ] Book\n  - how: direct\n\n## Notes\nx\n";
 	struct note note;
 	struct strbuf src = STRBUF_INIT, err = STRBUF_INIT;
 
@@ -55,7 +56,8 @@ static void test_status_and_field(void)
 	note_edit_add_field(&src, &note.items[SECTION_SUPPORT][1], "done", "2026-11-24T15:00");
 	note_edit_set_status(&src, &note.items[SECTION_SUPPORT][1], 'x');
 	note_edit_set_status(&src, &note.items[SECTION_SUPPORT][0], 'x');
-	CHECK(strstr(src.buf, "- [x] Call Bob\n- [x] Book\n  - how: direct\n  - done: 2026-11-24T15:00\n\n## Notes") != NULL);
+	CHECK(strstr(src.buf, "- [x] Call Bob\n- [x] Book\n  - how: direct\n  - done: "
+			      "2026-11-24T15:00\n\n## Notes") != NULL);
 	note_release(&note);
 	CHECK(note_parse(&note, src.buf, src.len, NULL, &err) == 0);
 	CHECK(note.items[SECTION_SUPPORT][1].has_done_at);
@@ -77,7 +79,8 @@ static void test_ids(void)
 	CHECK(!id_set_has(&set, "abcdef"));
 	for (i = 0; i < 1000; i++) {
 		id_new(&set, id);
-		ok = ok && strlen(id) == ID_LEN && strspn(id, "0123456789abcdefghjkmnpqrstvwxyz") == ID_LEN;
+		ok = ok && strlen(id) == ID_LEN &&
+		     strspn(id, "0123456789abcdefghjkmnpqrstvwxyz") == ID_LEN;
 	}
 	CHECK(ok);
 	CHECK(set.nr == 1002);
@@ -91,7 +94,8 @@ static void test_message(void)
 				   "## Blockers\n- Slow CI #infra\n"
 				   "## Support\n- [ ] Help ^cccccc\n"
 				   "## Focus\n- [ ] Do #g ^dddddd\n";
-	struct person member = { .id = (char *)"alice", .name = (char *)"Alice Park",
+	struct person member = { .id = (char *)"alice",
+				 .name = (char *)"Alice Park",
 				 .email = (char *)"alice@example.com" };
 	char *done[] = { (char *)"aaaaaa" };
 	struct message_input in = { NULL, "Moved to Tuesday.", NULL, done, 1, &member };
@@ -101,12 +105,12 @@ static void test_message(void)
 	CHECK(note_parse(&note, text, sizeof(text) - 1, NULL, &err) == 0);
 	in.note = &note;
 	message_build(&in, &msg);
-	CHECK_STR(msg.buf,
-		  "alice 2026-11-23: 1/2 done, 1 focus, 1 support, 1 blockers\n\n"
-		  "Moved to Tuesday.\n\n"
-		  "Focus:\n- [ ] Do #g ^dddddd\nSupport:\n- [ ] Help ^cccccc\nBlockers:\n- Slow CI #infra\n\n"
-		  "Person: alice\nLeader: kim\nWeek: 2026-W48\nDone: aaaaaa\n"
-		  "Co-authored-by: Alice Park <alice@example.com>\n");
+	CHECK_STR(msg.buf, "alice 2026-11-23: 1/2 done, 1 focus, 1 support, 1 blockers\n\n"
+			   "Moved to Tuesday.\n\n"
+			   "Focus:\n- [ ] Do #g ^dddddd\nSupport:\n- [ ] Help "
+			   "^cccccc\nBlockers:\n- Slow CI #infra\n\n"
+			   "Person: alice\nLeader: kim\nWeek: 2026-W48\nDone: aaaaaa\n"
+			   "Co-authored-by: Alice Park <alice@example.com>\n");
 	note_release(&note);
 	strbuf_release(&msg);
 	strbuf_release(&err);

@@ -57,10 +57,10 @@ static void S_run_spec_test(const char *group, json_t *test)
 	}
 	ret = template_render(&out, json_string_value(tmpl), json_string_length(tmpl),
 			      json_object_get(test, "data"),
-			      json_is_object(partials) ? S_partial_from_json : NULL,
-			      partials, TEMPLATE_ESCAPE_HTML, &err);
+			      json_is_object(partials) ? S_partial_from_json : NULL, partials,
+			      TEMPLATE_ESCAPE_HTML, &err);
 	ok = !ret && out.len == json_string_length(expected) &&
-		!memcmp(out.buf, json_string_value(expected), out.len);
+	     !memcmp(out.buf, json_string_value(expected), out.len);
 	S_report(ok, group, name);
 	if (!ok) {
 		S_print_escaped("expected:", json_string_value(expected),
@@ -88,8 +88,7 @@ static void S_run_spec_file(const char *dir, const char *file)
 		S_report(0, group.buf, "load spec file");
 		printf("    %s: %s\n", path.buf, root ? "no tests" : jerr.text);
 	}
-	json_array_foreach(tests, i, test)
-		S_run_spec_test(group.buf, test);
+	json_array_foreach(tests, i, test) S_run_spec_test(group.buf, test);
 	json_decref(root);
 	strbuf_release(&path);
 	strbuf_release(&group);
@@ -134,28 +133,40 @@ static size_t S_run_spec_dir(const char *dir)
 struct own_case {
 	const char *name;
 	const char *tmpl;
-	const char *data;	/* JSON */
-	const char *partials;	/* JSON object, or NULL */
+	const char *data; /* JSON */
+	const char *partials; /* JSON object, or NULL */
 	int flags;
-	int ret;		/* expected return */
-	const char *expect;	/* expected output (ret 0) or substring of err (ret -1) */
+	int ret; /* expected return */
+	const char *expect; /* expected output (ret 0) or substring of err (ret -1) */
 };
 
 static const struct own_case own_cases[] = {
-	{ "no escaping without TEMPLATE_ESCAPE_HTML", "{{x}}", "{\"x\":\"<a&b>\"}", NULL, 0, 0, "<a&b>" },
-	{ "escaping of numbers is harmless", "{{x}}|{{y}}|{{z}}", "{\"x\":-3,\"y\":0.1,\"z\":1e300}", NULL, TEMPLATE_ESCAPE_HTML, 0, "-3|0.1|1e+300" },
-	{ "true/false interpolate as words", "{{t}} {{f}}", "{\"t\":true,\"f\":false}", NULL, TEMPLATE_ESCAPE_HTML, 0, "true false" },
-	{ "objects interpolate as JSON", "{{{o}}}", "{\"o\":{\"a\":[1]}}", NULL, 0, 0, "{\"a\":[1]}" },
-	{ "empty string and 0 are falsey", "{{#s}}s{{/s}}{{#n}}n{{/n}}{{^s}}S{{/s}}{{^n}}N{{/n}}", "{\"s\":\"\",\"n\":0}", NULL, 0, 0, "SN" },
+	{ "no escaping without TEMPLATE_ESCAPE_HTML", "{{x}}", "{\"x\":\"<a&b>\"}", NULL, 0, 0,
+	  "<a&b>" },
+	{ "escaping of numbers is harmless", "{{x}}|{{y}}|{{z}}",
+	  "{\"x\":-3,\"y\":0.1,\"z\":1e300}", NULL, TEMPLATE_ESCAPE_HTML, 0, "-3|0.1|1e+300" },
+	{ "true/false interpolate as words", "{{t}} {{f}}", "{\"t\":true,\"f\":false}", NULL,
+	  TEMPLATE_ESCAPE_HTML, 0, "true false" },
+	{ "objects interpolate as JSON", "{{{o}}}", "{\"o\":{\"a\":[1]}}", NULL, 0, 0,
+	  "{\"a\":[1]}" },
+	{ "empty string and 0 are falsey", "{{#s}}s{{/s}}{{#n}}n{{/n}}{{^s}}S{{/s}}{{^n}}N{{/n}}",
+	  "{\"s\":\"\",\"n\":0}", NULL, 0, 0, "SN" },
 	{ "empty object is truthy", "{{#o}}yes{{/o}}", "{\"o\":{}}", NULL, 0, 0, "yes" },
 	{ "no partials callback renders nothing", "[{{>x}}]", "{}", NULL, 0, 0, "[]" },
-	{ "standalone partial at end without newline", "a\n  {{>p}}", "{}", "{\"p\":\"x\\ny\\n\"}", 0, 0, "a\n  x\n  y\n" },
-	{ "recursive partial is an error", "{{>p}}", "{}", "{\"p\":\"{{>p}}\"}", 0, -1, "partials nested deeper than 64 levels (recursive partial 'p'?)" },
-	{ "recursive partial in a section", "{{>p}}", "{\"a\":true}", "{\"p\":\"{{#a}}x{{>p}}{{/a}}\"}", 0, -1, "deeper than" },
-	{ "parse error inside a partial", "{{>p}}", "{}", "{\"p\":\"\\n{{#a}}\"}", 0, -1, "partial 'p': line 2: unclosed section 'a'" },
-	{ "unclosed section", "x\n\n{{#items}}\n{{x}}\n", "{}", NULL, 0, -1, "line 3: unclosed section 'items'" },
-	{ "unclosed inner section", "{{#a}}{{#b}}{{/a}}", "{}", NULL, 0, -1, "line 1: closing tag 'a' does not match section 'b' opened on line 1" },
-	{ "close without open", "x{{/a}}", "{}", NULL, 0, -1, "line 1: closing tag without open section 'a'" },
+	{ "standalone partial at end without newline", "a\n  {{>p}}", "{}", "{\"p\":\"x\\ny\\n\"}",
+	  0, 0, "a\n  x\n  y\n" },
+	{ "recursive partial is an error", "{{>p}}", "{}", "{\"p\":\"{{>p}}\"}", 0, -1,
+	  "partials nested deeper than 64 levels (recursive partial 'p'?)" },
+	{ "recursive partial in a section", "{{>p}}", "{\"a\":true}",
+	  "{\"p\":\"{{#a}}x{{>p}}{{/a}}\"}", 0, -1, "deeper than" },
+	{ "parse error inside a partial", "{{>p}}", "{}", "{\"p\":\"\\n{{#a}}\"}", 0, -1,
+	  "partial 'p': line 2: unclosed section 'a'" },
+	{ "unclosed section", "x\n\n{{#items}}\n{{x}}\n", "{}", NULL, 0, -1,
+	  "line 3: unclosed section 'items'" },
+	{ "unclosed inner section", "{{#a}}{{#b}}{{/a}}", "{}", NULL, 0, -1,
+	  "line 1: closing tag 'a' does not match section 'b' opened on line 1" },
+	{ "close without open", "x{{/a}}", "{}", NULL, 0, -1,
+	  "line 1: closing tag without open section 'a'" },
 	{ "unclosed tag", "\nabc {{x", "{}", NULL, 0, -1, "line 2: unclosed tag" },
 	{ "unclosed triple mustache", "{{{x}}", "{}", NULL, 0, -1, "line 1: unclosed tag" },
 	{ "unclosed comment", "{{! x", "{}", NULL, 0, -1, "unclosed tag" },
@@ -164,13 +175,19 @@ static const struct own_case own_cases[] = {
 	{ "empty section name", "{{#}}{{/}}", "{}", NULL, 0, -1, "empty tag name" },
 	{ "whitespace in a name", "{{a b}}", "{}", NULL, 0, -1, "invalid tag name 'a b'" },
 	{ "bad dotted name", "{{a..b}}", "{}", NULL, 0, -1, "invalid tag name 'a..b'" },
-	{ "set delimiter without closing", "{{=<% %>", "{}", NULL, 0, -1, "unclosed set-delimiter tag" },
-	{ "set delimiter with one word", "{{=<%=}}", "{}", NULL, 0, -1, "invalid set-delimiter tag" },
-	{ "set delimiter with three words", "{{= a b c =}}", "{}", NULL, 0, -1, "invalid set-delimiter tag" },
-	{ "set delimiter containing =", "{{= a= b =}}", "{}", NULL, 0, -1, "invalid set-delimiter tag" },
+	{ "set delimiter without closing", "{{=<% %>", "{}", NULL, 0, -1,
+	  "unclosed set-delimiter tag" },
+	{ "set delimiter with one word", "{{=<%=}}", "{}", NULL, 0, -1,
+	  "invalid set-delimiter tag" },
+	{ "set delimiter with three words", "{{= a b c =}}", "{}", NULL, 0, -1,
+	  "invalid set-delimiter tag" },
+	{ "set delimiter containing =", "{{= a= b =}}", "{}", NULL, 0, -1,
+	  "invalid set-delimiter tag" },
 	{ "empty set delimiter", "{{==}}", "{}", NULL, 0, -1, "invalid set-delimiter tag" },
-	{ "error leaves output unchanged", "abc{{x}}{{#y}}", "{\"x\":1}", NULL, 0, -1, "unclosed section 'y'" },
-	{ "triple mustache with custom delimiters", "{{=<% %>=}}<%{x}%>", "{\"x\":\"<\"}", NULL, TEMPLATE_ESCAPE_HTML, 0, "<" },
+	{ "error leaves output unchanged", "abc{{x}}{{#y}}", "{\"x\":1}", NULL, 0, -1,
+	  "unclosed section 'y'" },
+	{ "triple mustache with custom delimiters", "{{=<% %>=}}<%{x}%>", "{\"x\":\"<\"}", NULL,
+	  TEMPLATE_ESCAPE_HTML, 0, "<" },
 };
 
 static void S_run_own_case(const struct own_case *c)
@@ -188,12 +205,13 @@ static void S_run_own_case(const struct own_case *c)
 			      partials, c->flags, &err);
 	if (c->ret)
 		ok = ret == c->ret && !strcmp(out.buf, "keep:") && strstr(err.buf, c->expect) &&
-			!strchr(err.buf, '\n');
+		     !strchr(err.buf, '\n');
 	else
 		ok = !ret && !strcmp(out.buf + 5, c->expect);
 	S_report(ok, "own", c->name);
 	if (!ok) {
-		S_print_escaped(c->ret ? "expected error:" : "expected:", c->expect, strlen(c->expect));
+		S_print_escaped(c->ret ? "expected error:" : "expected:", c->expect,
+				strlen(c->expect));
 		S_print_escaped("got:     ", out.buf, out.len);
 		printf("    return %d, error: %s\n", ret, err.buf);
 	}
@@ -230,14 +248,15 @@ static void S_run_deep(const char *name, const char *sigil, size_t n, int must_r
 static void S_run_random(unsigned n)
 {
 	static const char *const pieces[] = {
-		"{{", "}}", "{{{", "}}}", "{{#", "{{^", "{{/", "{{>", "{{!", "{{&", "{{=",
-		"=}}", "<%", "%>", "a", "b", ".", "list", " ", "\n", "\r\n", "\t", "x", "=",
-		"{", "}", "p", "q", "\0", "<&>",
+		"{{",	"}}",  "{{{", "}}}", "{{#", "{{^", "{{/", "{{>",  "{{!", "{{&",
+		"{{=",	"=}}", "<%",  "%>",  "a",   "b",   ".",	  "list", " ",	 "\n",
+		"\r\n", "\t",  "x",   "=",   "{",   "}",   "p",	  "q",	  "\0",	 "<&>",
 	};
 	json_t *data = json_loads("{\"a\":{\"b\":[1,\"<\"]},\"list\":[1,2],\"x\":true,\"p\":\"s\"}",
 				  0, NULL);
-	json_t *partials = json_loads("{\"p\":\"{{#list}}{{>q}}{{/list}}\",\"q\":\"  {{x}}\\n{{>p}}\",\"a\":\"{{\"}",
-				      0, NULL);
+	json_t *partials = json_loads(
+		"{\"p\":\"{{#list}}{{>q}}{{/list}}\",\"q\":\"  {{x}}\\n{{>p}}\",\"a\":\"{{\"}", 0,
+		NULL);
 	unsigned long seed = 12345;
 	unsigned i, k, ok = 1;
 
