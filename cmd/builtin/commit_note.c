@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "check.h"
 #include "commit_note.h"
@@ -59,10 +60,9 @@ static size_t S_assign_ids(struct commit_session *s, const struct note *note, st
 		}
 		ids = calloc(n, sizeof(*ids));
 		idp = calloc(n, sizeof(*idp));
-		for (i = 0; i < n; i++) {
-			id_new(&s->ids, ids[i]);
+		id_new_batch(&s->ids, ids, n);
+		for (i = 0; i < n; i++)
 			idp[i] = ids[i];
-		}
 		note_edit_add_ids(src, tasks, idp, n);
 	}
 	free(tasks);
@@ -143,6 +143,7 @@ static int S_validate(struct commit_session *s, const struct target *t)
 	struct strbuf err = STRBUF_INIT;
 	char *person = NULL;
 	notes_time date;
+	struct stat st;
 	int rc = 0;
 
 	if (!t->rel || strchr(t->rel, '/') != strrchr(t->rel, '/') ||
@@ -152,6 +153,9 @@ static int S_validate(struct commit_session *s, const struct target *t)
 			t->display);
 	else if (journal_check_person(s->journal, person, &err) < 0)
 		rc = cmd_error("commit: %s", err.buf);
+	else if (lstat(t->path, &st) == 0 && !S_ISREG(st.st_mode))
+		rc = cmd_error("commit: %s is not a regular file (a link, a FIFO or a device)",
+			       t->display);
 	free(person);
 	strbuf_release(&err);
 	return rc;

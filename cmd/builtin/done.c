@@ -55,6 +55,18 @@ static char *S_find(const struct journal *j, const char *id)
 	return found;
 }
 
+/* How many review, support and focus items of note carry ^id. */
+static size_t S_count(const struct note *note, const char *id)
+{
+	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
+	size_t i, k, n = 0;
+
+	for (k = 0; k < 3; k++)
+		for (i = 0; i < note->nitems[secs[k]]; i++)
+			n += note->items[secs[k]][i].id && !strcmp(note->items[secs[k]][i].id, id);
+	return n;
+}
+
 static int S_tick(struct cmd_context *ctx, const char *rel, const char *id, const char *at)
 {
 	struct strbuf src = STRBUF_INIT, orig = STRBUF_INIT, err = STRBUF_INIT,
@@ -77,6 +89,11 @@ static int S_tick(struct cmd_context *ctx, const char *rel, const char *id, cons
 	task = note_find_task(&note, id, NULL);
 	if (!task) {
 		cmd_error("done: ^%s in %s is not a focus, support or review item", id, rel);
+		goto out;
+	}
+	if (S_count(&note, id) > 1) {
+		cmd_error("done: ^%s names more than one item in %s (a duplicate-id); "
+			  "give one of them another id first", id, rel);
 		goto out;
 	}
 	if (task->status == TASK_DONE) {

@@ -13,33 +13,44 @@
 #include "fsutil.h"
 #include "schedule.h"
 #include "template.h"
+#include "xalloc.h"
 
 struct new_options {
 	const char *person, *date;
 	int edit; /* -1: when on a terminal */
 };
 
-/* Partials come from .notes/templates/ or the built-in templates. */
+/* Partials come from .notes/templates/ or the built-in templates; the
+ * text of each must stay valid until the render ends. */
 struct partials {
 	const struct journal *j;
 	const char *lang;
-	struct strbuf bufs[8];
-	int used;
+	char **names, **texts;
+	size_t nr, alloc;
 };
 
 static int S_partial(const char *name, const char **text, size_t *len, void *data)
 {
 	struct partials *p = data;
-	struct strbuf *sb;
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
 
-	if (p->used >= 8)
-		p->used = 0; /* reuse: a render needs few at once */
-	sb = &p->bufs[p->used++];
-	strbuf_reset(sb);
-	if (template_lookup(p->j, p->lang, name, sb) < 0)
+	/* a partial included again is not read again */
+	for (i = 0; i < p->nr; i++)
+		if (!strcmp(p->names[i], name)) {
+			*text = p->texts[i];
+			*len = strlen(p->texts[i]);
+			return 0;
+		}
+	if (template_lookup(p->j, p->lang, name, &sb) < 0) {
+		strbuf_release(&sb);
 		return -1;
-	*text = sb->buf;
-	*len = sb->len;
+	}
+	*len = sb.len;
+	ALLOC_GROW(p->texts, p->nr + 1, p->alloc);
+	p->names = xrealloc(p->names, p->alloc * sizeof(*p->names));
+	p->names[p->nr] = xstrdup(name);
+	*text = p->texts[p->nr++] = strbuf_detach(&sb, NULL);
 	return 0;
 }
 
@@ -90,19 +101,24 @@ static void S_run_editor(const char *path)
 static int S_render(struct cmd_context *ctx, const char *lang, const struct carry_input *in,
 		    struct strbuf *out)
 {
-	struct partials parts = { ctx->journal, lang, { STRBUF_INIT }, 0 };
+	struct partials parts = { ctx->journal, lang, NULL, NULL, 0, 0 };
 	struct strbuf tmpl = STRBUF_INIT, err = STRBUF_INIT;
 	json_t *data = carry_data(in);
-	int i, rc = 0;
+	size_t i;
+	int rc = 0;
 
-	for (i = 0; i < 8; i++)
-		strbuf_init(&parts.bufs[i], 0);
 	if (template_lookup(ctx->journal, lang, "note", &tmpl) < 0)
 		rc = cmd_error("new: no note template");
 	else if (template_render(out, tmpl.buf, tmpl.len, data, S_partial, &parts, 0, &err) < 0)
 		rc = cmd_error("new: the note template: %s", err.buf);
-	for (i = 0; i < 8; i++)
-		strbuf_release(&parts.bufs[i]);
+	else if (out->len && out->buf[out->len - 1] != '\n')
+		strbuf_addch(out, '\n'); /* a text file ends with a line end */
+	for (i = 0; i < parts.nr; i++) {
+		free(parts.names[i]);
+		free(parts.texts[i]);
+	}
+	free(parts.names);
+	free(parts.texts);
 	json_decref(data);
 	strbuf_release(&tmpl);
 	strbuf_release(&err);

@@ -121,21 +121,63 @@ void id_set_release(struct id_set *set)
 	memset(set, 0, sizeof(*set));
 }
 
-void id_new(struct id_set *set, char out[ID_LEN + 1])
+static void S_random_id(char out[ID_LEN + 1])
 {
 	unsigned char rnd[ID_LEN];
 	int i;
 
-	do {
-		if (getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd)) {
-			/* no entropy source: fall back on the clock and pid */
-			for (i = 0; i < ID_LEN; i++)
-				rnd[i] = (unsigned char)(rand() ^ getpid() ^ (i * 131));
-		}
+	if (getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd)) {
+		/* no entropy source: fall back on the clock and pid */
 		for (i = 0; i < ID_LEN; i++)
-			out[i] = alphabet[rnd[i] & 31];
-		out[ID_LEN] = '\0';
-	} while (id_set_has(set, out));
+			rnd[i] = (unsigned char)(rand() ^ getpid() ^ (i * 131));
+	}
+	for (i = 0; i < ID_LEN; i++)
+		out[i] = alphabet[rnd[i] & 31];
+	out[ID_LEN] = '\0';
+}
+
+static const char (*S_batch)[ID_LEN + 1];
+
+static int S_cmp_index(const void *a, const void *b)
+{
+	return memcmp(S_batch[*(const size_t *)a], S_batch[*(const size_t *)b], ID_LEN);
+}
+
+void id_new_batch(struct id_set *set, char (*out)[ID_LEN + 1], size_t n)
+{
+	size_t *order = xcalloc(n + 1, sizeof(*order)), i;
+	bool clash;
+
+	for (i = 0; i < n; i++)
+		S_random_id(out[i]);
+	do {
+		clash = false;
+		for (i = 0; i < n; i++)
+			if (id_set_has(set, out[i])) {
+				S_random_id(out[i]);
+				clash = true;
+			}
+		/* drawn twice in this batch: sort an index of it to see */
+		for (i = 0; i < n; i++)
+			order[i] = i;
+		S_batch = (const char(*)[ID_LEN + 1])out;
+		qsort(order, n, sizeof(*order), S_cmp_index);
+		for (i = 1; i < n; i++)
+			if (!memcmp(out[order[i - 1]], out[order[i]], ID_LEN)) {
+				S_random_id(out[order[i]]);
+				clash = true;
+			}
+	} while (clash);
+	for (i = 0; i < n; i++)
+		id_set_add(set, out[i]);
+	free(order);
+}
+
+void id_new(struct id_set *set, char out[ID_LEN + 1])
+{
+	do
+		S_random_id(out);
+	while (id_set_has(set, out));
 	S_insert_sorted(set, out);
 }
 

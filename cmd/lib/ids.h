@@ -39,5 +39,8 @@ void id_set_add(struct id_set *set, const char *id);
 void id_set_release(struct id_set *set);
 /* A new random id (Crockford's base32 alphabet) not in set; it is added. */
 void id_new(struct id_set *set, char out[ID_LEN + 1]);
+/* n new ids at once (out[i], each ID_LEN + 1 bytes): distinct, none in
+ * set, all added; in O(n log n) however many a note needs. */
+void id_new_batch(struct id_set *set, char (*out)[ID_LEN + 1], size_t n);
 
 #endif

@@ -213,15 +213,22 @@ int journal_notes(const struct journal *j, const char *id, struct note_ref **out
 	struct note_ref *refs = NULL;
 	size_t nr = 0, alloc = 0;
 	struct dirent *de;
+	struct stat st;
 	DIR *dir;
 
 	*out = NULL;
 	*n = 0;
 	journal_path(j, id, &path);
+	/* a person directory that is a link (maybe out of the journal) holds no note */
+	if (lstat(path.buf, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		strbuf_release(&path);
+		return 0;
+	}
 	dir = opendir(path.buf);
-	strbuf_release(&path);
-	if (!dir)
-		return errno == ENOENT ? 0 : -1;
+	if (!dir) {
+		strbuf_release(&path);
+		return -1;
+	}
 	while ((de = readdir(dir))) {
 		notes_time date;
 		bool has_time;
@@ -229,12 +236,15 @@ int journal_notes(const struct journal *j, const char *id, struct note_ref **out
 		    date_parse(de->d_name, 10, &date, &has_time) < 0)
 			continue;
 		ALLOC_GROW(refs, nr + 1, alloc);
+		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/%s", id, de->d_name);
 		refs[nr].path = strbuf_detach(&path, NULL);
 		refs[nr++].date = date;
 	}
 	closedir(dir);
-	qsort(refs, nr, sizeof(*refs), S_cmp_ref);
+	strbuf_release(&path);
+	if (nr)
+		qsort(refs, nr, sizeof(*refs), S_cmp_ref);
 	*out = refs;
 	*n = nr;
 	return 0;
@@ -269,13 +279,17 @@ int journal_load_note(const struct journal *j, const char *path, struct note *no
 {
 	struct strbuf full = STRBUF_INIT, buf = STRBUF_INIT;
 	struct note_options opts = { path, j ? j->leader : NULL };
+	struct stat st;
 	int rc = -1;
 
 	if (j)
 		journal_path(j, path, &full);
 	else
 		strbuf_addstr(&full, path);
-	if (read_file(full.buf, &buf, MAX_NOTE_SIZE, err) == 0)
+	/* in the journal a note is a regular file, not a link that may lead out of it */
+	if (j && lstat(full.buf, &st) == 0 && S_ISLNK(st.st_mode))
+		strbuf_addstr(err, "is a symbolic link, not a note of the journal");
+	else if (read_file(full.buf, &buf, MAX_NOTE_SIZE, err) == 0)
 		rc = note_parse(note, buf.buf, buf.len, &opts, err);
 	strbuf_release(&full);
 	strbuf_release(&buf);

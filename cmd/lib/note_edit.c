@@ -11,31 +11,34 @@ struct insertion {
 	const char *id;
 };
 
-static int S_by_offset_desc(const void *a, const void *b)
+static int S_by_offset(const void *a, const void *b)
 {
 	const struct insertion *x = a, *y = b;
-	return x->at < y->at ? 1 : x->at > y->at ? -1 : 0;
+	return x->at < y->at ? -1 : x->at > y->at;
 }
 
 void note_edit_add_ids(struct strbuf *src, struct task *const *tasks, const char *const *ids,
 		       size_t n)
 {
 	struct insertion *ins = xcalloc(n + 1, sizeof(*ins));
-	struct strbuf tok = STRBUF_INIT;
-	size_t i;
+	struct strbuf out = STRBUF_INIT;
+	size_t i, from = 0;
 
 	for (i = 0; i < n; i++) {
 		ins[i].at = tasks[i]->line_end;
 		ins[i].id = ids[i];
 	}
-	/* from the end, so that earlier offsets stay valid */
-	qsort(ins, n, sizeof(*ins), S_by_offset_desc);
+	/* one pass over the bytes, however many ids: copy up to each line end */
+	qsort(ins, n, sizeof(*ins), S_by_offset);
+	strbuf_grow(&out, src->len + n * 8);
 	for (i = 0; i < n; i++) {
-		strbuf_reset(&tok);
-		strbuf_addf(&tok, " ^%s", ins[i].id);
-		strbuf_insert(src, ins[i].at, tok.buf, tok.len);
+		strbuf_add(&out, src->buf + from, ins[i].at - from);
+		strbuf_addf(&out, " ^%s", ins[i].id);
+		from = ins[i].at;
 	}
-	strbuf_release(&tok);
+	strbuf_add(&out, src->buf + from, src->len - from);
+	strbuf_release(src);
+	*src = out;
 	free(ins);
 }
 

@@ -147,12 +147,30 @@ void strbuf_trim(struct strbuf *sb)
 	strbuf_setlen(sb, end - start);
 }
 
+/* Length of the valid UTF-8 sequence at s (at most len bytes), or 0. */
+static size_t S_utf8_len(const unsigned char *s, size_t len)
+{
+	size_t n = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
+	size_t k;
+
+	if (!n || n > len)
+		return 0;
+	for (k = 1; k < n; k++)
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+	if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] >= 0xa0) ||
+	    (s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] >= 0x90))
+		return 0;
+	return n;
+}
+
 void strbuf_add_escaped(struct strbuf *sb, const char *s, size_t len)
 {
-	size_t i;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, n;
 
 	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c = u[i];
 		if (c == '\n')
 			strbuf_addstr(sb, "\\n");
 		else if (c == '\t')
@@ -161,7 +179,13 @@ void strbuf_add_escaped(struct strbuf *sb, const char *s, size_t len)
 			strbuf_addstr(sb, "\\r");
 		else if (c < 0x20 || c == 0x7f)
 			strbuf_addf(sb, "\\x%02x", c);
-		else
+		else if (c < 0x80)
 			strbuf_addch(sb, c);
+		else if (!(n = S_utf8_len(u + i, len - i)))
+			strbuf_addf(sb, "\\x%02x", c); /* not UTF-8: 0x9b alone is a CSI */
+		else if (n == 2 && c == 0xc2 && u[i + 1] < 0xa0)
+			strbuf_addf(sb, "\\u%04x", u[i + 1]), i++; /* C1 controls */
+		else
+			strbuf_add(sb, s + i, n), i += n - 1;
 	}
 }

@@ -37,7 +37,8 @@ void strbuf_insert(struct strbuf *sb, size_t pos, const void *data, size_t len);
 /* Replace len bytes at pos with data. */
 void strbuf_splice(struct strbuf *sb, size_t pos, size_t len, const void *data, size_t dlen);
 void strbuf_trim(struct strbuf *sb);
-/* Append s with control characters escaped (\n, \t, \x1b ...), for messages. */
+/* Append s with control characters escaped (\n, \t, \x1b, C1 controls as
+ * \u009b, bytes that are not UTF-8 as \xff), for messages and terminals. */
 void strbuf_add_escaped(struct strbuf *sb, const char *s, size_t len);
 
 #endif

@@ -8,6 +8,9 @@
 #include <string.h>
 
 #define MAX_PARTIAL_DEPTH 64 /* partials inside partials */
+/* partials included in one call: each is parsed again, so a partial that
+ * fans out (30 includes of one that includes 30 ...) is stopped early */
+#define MAX_PARTIALS (1UL << 16)
 #define MAX_EXPANSIONS (1UL << 24) /* tags and texts rendered in one call */
 #define MAX_OUTPUT ((size_t)64 << 20) /* bytes appended in one call */
 
@@ -19,6 +22,7 @@ struct render {
 	unsigned depth; /* sections being rendered */
 	unsigned partial_depth;
 	unsigned long expansions;
+	unsigned long partials_included;
 	template_partial_fn partials;
 	void *ctx;
 	int flags;
@@ -214,6 +218,11 @@ static int S_partial(struct render *r, const struct template_node *n)
 
 	if (!r->partials || r->partials(name, &text, &len, r->ctx) || !text)
 		goto out;
+	if (++r->partials_included > MAX_PARTIALS) {
+		ret = S_rerr(r, "more than %lu partials included (a partial that fans out?)",
+			     MAX_PARTIALS);
+		goto out;
+	}
 	if (r->partial_depth >= MAX_PARTIAL_DEPTH) {
 		ret = S_rerr(r, "partials nested deeper than %d levels (recursive partial ",
 			     MAX_PARTIAL_DEPTH);

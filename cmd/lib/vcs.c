@@ -224,6 +224,20 @@ void vcs_git_path(struct vcs *v, const char *name, struct strbuf *out)
 	strbuf_addf(out, "%s%s", git_repository_path(v->repo), name);
 }
 
+static bool S_commit_exists(git_repository *repo, const git_oid *id)
+{
+	git_odb *odb;
+	bool res;
+
+	if (git_repository_odb(&odb, repo) < 0) {
+		git_error_clear();
+		return false;
+	}
+	res = git_odb_exists(odb, id);
+	git_odb_free(odb);
+	return res;
+}
+
 bool vcs_descends_from(struct vcs *v, const char *a, const char *b)
 {
 	git_oid x, y;
@@ -235,6 +249,10 @@ bool vcs_descends_from(struct vcs *v, const char *a, const char *b)
 	}
 	if (git_oid_equal(&x, &y))
 		return true;
+	/* a commit that is gone (reset, then gc) descends from nothing; and
+	 * libgit2 1.5 leaks on the walk that would find that out */
+	if (!S_commit_exists(v->repo, &x) || !S_commit_exists(v->repo, &y))
+		return false;
 	rc = git_graph_descendant_of(v->repo, &x, &y);
 	git_error_clear();
 	return rc == 1;

@@ -36,63 +36,88 @@ static void S_local_to_epoch(notes_time t, git_time_t *when, int *offset)
 	*offset = (int)(tm.tm_gmtoff / 60);
 }
 
+static bool S_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
 /* "+0200", "-05:30", "Z" -> minutes east of UTC; -1 when not a zone. */
 static int S_zone(const char *s, int *offset)
 {
-	int sign, h, m;
+	size_t len = strlen(s);
+	int h, m;
 
 	if (!strcmp(s, "Z") || !strcmp(s, "z")) {
 		*offset = 0;
 		return 0;
 	}
-	if ((s[0] != '+' && s[0] != '-') || strlen(s) < 5)
+	if ((s[0] != '+' && s[0] != '-') || !(len == 5 || (len == 6 && s[3] == ':')) ||
+	    !S_digits(s + 1, 2) || !S_digits(s + len - 2, 2))
 		return -1;
-	sign = s[0] == '-' ? -1 : 1;
-	if (sscanf(s + 1, "%2d%2d", &h, &m) != 2 && sscanf(s + 1, "%2d:%2d", &h, &m) != 2)
+	h = (s[1] - '0') * 10 + (s[2] - '0');
+	m = (s[len - 2] - '0') * 10 + (s[len - 1] - '0');
+	if (h > 14 || m > 59)
 		return -1;
-	*offset = sign * (h * 60 + m);
+	*offset = (s[0] == '-' ? -1 : 1) * (h * 60 + m);
 	return 0;
+}
+
+/* "@EPOCH [ZONE]" or "EPOCH ZONE" (git's internal form). */
+static int S_parse_epoch(const char *s, git_time_t *when, int *offset)
+{
+	const char *p = s + (*s == '@'), *sp;
+	size_t n;
+
+	sp = strchr(p, ' ');
+	n = sp ? (size_t)(sp - p) : strlen(p);
+	if (!n || n > 12 || !S_digits(p, n) || (!sp && *s != '@'))
+		return -1;
+	*when = (git_time_t)strtoll(p, NULL, 10);
+	*offset = 0;
+	return sp ? S_zone(sp + 1, offset) : 0;
 }
 
 /* GIT_*_DATE: "@EPOCH [ZONE]", "EPOCH ZONE", or ISO 8601 "YYYY-MM-DD[T ]HH:MM[:SS][ZONE]". */
 static int S_parse_git_date(const char *s, git_time_t *when, int *offset)
 {
-	long long epoch;
-	char zone[16] = "";
-	int y, mo, d, h, mi, sec = 0, n = 0;
+	size_t len = strlen(s), k = 16;
+	int y, mo, d, h, mi, sec = 0;
 
-	*offset = 0;
-	if ((sscanf(s, "@%lld %15s", &epoch, zone) >= 1) ||
-	    (sscanf(s, "%lld %15s%n", &epoch, zone, &n) == 2 && !s[n])) {
-		if (*zone && S_zone(zone, offset) < 0)
-			return -1;
-		*when = (git_time_t)epoch;
+	if (S_parse_epoch(s, when, offset) == 0)
 		return 0;
+	if (len < 16 || !S_digits(s, 4) || s[4] != '-' || !S_digits(s + 5, 2) || s[7] != '-' ||
+	    !S_digits(s + 8, 2) || (s[10] != 'T' && s[10] != ' ') || !S_digits(s + 11, 2) ||
+	    s[13] != ':' || !S_digits(s + 14, 2))
+		return -1;
+	y = atoi(s);
+	mo = atoi(s + 5);
+	d = atoi(s + 8);
+	h = atoi(s + 11);
+	mi = atoi(s + 14);
+	if (len >= 19 && s[16] == ':' && S_digits(s + 17, 2)) {
+		sec = atoi(s + 17);
+		k = 19;
 	}
-	if (sscanf(s, "%4d-%2d-%2d%*1[T ]%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) == 5) {
-		const char *rest = s + n;
-		int k = 0;
-		if (*rest == ':' && sscanf(rest, ":%2d%n", &sec, &k) == 1)
-			rest += k;
-		while (*rest == ' ')
-			rest++;
-		if (!date_is_valid(y, mo, d) || h > 23 || mi > 59 || sec > 60)
+	while (s[k] == ' ')
+		k++;
+	if (!date_is_valid(y, mo, d) || h > 23 || mi > 59 || sec > 60)
+		return -1;
+	if (s[k]) {
+		if (S_zone(s + k, offset) < 0)
 			return -1;
-		if (*rest) {
-			if (S_zone(rest, offset) < 0)
-				return -1;
-			*when = (git_time_t)(date_days_from_civil(y, mo, d) * 86400 + h * 3600 +
-					     mi * 60 + sec) -
-				(git_time_t)*offset * 60;
-		} else {
-			S_local_to_epoch(date_days_from_civil(y, mo, d) * MINUTES_PER_DAY + h * 60 +
-						 mi,
-					 when, offset);
-			*when += sec;
-		}
-		return 0;
+		*when = (git_time_t)(date_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 +
+				     sec) - (git_time_t)*offset * 60;
+	} else {
+		S_local_to_epoch(date_days_from_civil(y, mo, d) * MINUTES_PER_DAY + h * 60 + mi, when,
+				 offset);
+		*when += sec;
 	}
-	return -1;
+	return 0;
 }
 
 static int S_signature(git_signature **out, const char *role, const struct vcs_identity *who,
