@@ -183,8 +183,17 @@ void id_new(struct id_set *set, char out[ID_LEN + 1])
 
 #define CACHE_MAGIC "notes-ids 1 "
 
-/* Read the cache when it was made at head or at a descendant of head
- * (after a reset: its ids are then a superset, which is as good). */
+static void S_scan_blob(const char *data, size_t len, void *set)
+{
+	id_set_scan(set, data, len);
+}
+
+/*
+ * Read the cache. Made at head or at a descendant of head (after a
+ * reset), its ids are a superset, which is as good; made at an ancestor
+ * (a notes done, a git commit since), the notes changed since are read.
+ * Returns 0, 1 when it was brought up to date (worth saving), -1.
+ */
 static int S_read_cache(struct id_set *set, struct vcs *v, const char *head)
 {
 	char cached[41];
@@ -193,15 +202,22 @@ static int S_read_cache(struct id_set *set, struct vcs *v, const char *head)
 	int rc = -1;
 
 	vcs_git_path(v, "notes-ids", &path);
-	if (read_file(path.buf, &buf, 64u << 20, &err) == 0 && buf.len >= hlen &&
-	    !memcmp(buf.buf, CACHE_MAGIC, strlen(CACHE_MAGIC)) && buf.buf[hlen - 1] == '\n' &&
-	    (buf.len - hlen) % (ID_LEN + 1) == 0 &&
-	    (memcpy(cached, buf.buf + strlen(CACHE_MAGIC), 40), cached[40] = '\0',
-	     vcs_descends_from(v, cached, head))) {
-		for (i = hlen; i < buf.len; i += ID_LEN + 1)
-			id_set_add(set, buf.buf + i);
+	if (read_file(path.buf, &buf, 64u << 20, &err) < 0 || buf.len < hlen ||
+	    memcmp(buf.buf, CACHE_MAGIC, strlen(CACHE_MAGIC)) || buf.buf[hlen - 1] != '\n' ||
+	    (buf.len - hlen) % (ID_LEN + 1))
+		goto out;
+	memcpy(cached, buf.buf + strlen(CACHE_MAGIC), 40);
+	cached[40] = '\0';
+	if (vcs_descends_from(v, cached, head))
 		rc = 0;
-	}
+	else if (vcs_descends_from(v, head, cached) &&
+		 vcs_changed_files(v, cached, head, ".md", S_scan_blob, set, &err) == 0)
+		rc = 1;
+	else
+		goto out;
+	for (i = hlen; i < buf.len; i += ID_LEN + 1)
+		id_set_add(set, buf.buf + i);
+out:
 	strbuf_release(&path);
 	strbuf_release(&buf);
 	strbuf_release(&err);
@@ -264,7 +280,11 @@ int id_set_load_cached(struct id_set *set, const struct journal *j, struct vcs *
 
 	if (vcs_head_ids(v, head, parent) < 0 || !*head)
 		return id_set_load(set, j);
-	if (S_read_cache(set, v, head) == 0) {
+	switch (S_read_cache(set, v, head)) {
+	case 1:
+		S_save_as(set, v, head);
+		/* fall through */
+	case 0:
 		memcpy(set->head, head, sizeof(head));
 		return 0;
 	}

@@ -48,7 +48,8 @@ static int S_load_config(struct journal *j, struct strbuf *err)
 	j->max_focus = config_get_int(j->config, "journal.maxfocus", DEFAULT_MAX_FOCUS);
 	if (config_people(j->config, &j->people, &j->npeople, err) < 0)
 		return -1;
-	qsort(j->people, j->npeople, sizeof(*j->people), S_cmp_str);
+	if (j->npeople)
+		qsort(j->people, j->npeople, sizeof(*j->people), S_cmp_str);
 	for (i = k = 0; i < j->npeople; i++) {
 		if (k && !strcmp(j->people[k - 1], j->people[i]))
 			free(j->people[i]);
@@ -211,7 +212,7 @@ int journal_notes(const struct journal *j, const char *id, struct note_ref **out
 {
 	struct strbuf path = STRBUF_INIT;
 	struct note_ref *refs = NULL;
-	size_t nr = 0, alloc = 0;
+	size_t nr = 0, alloc = 0, idlen = strlen(id);
 	struct dirent *de;
 	struct stat st;
 	DIR *dir;
@@ -236,9 +237,11 @@ int journal_notes(const struct journal *j, const char *id, struct note_ref **out
 		    date_parse(de->d_name, 10, &date, &has_time) < 0)
 			continue;
 		ALLOC_GROW(refs, nr + 1, alloc);
-		strbuf_reset(&path);
-		strbuf_addf(&path, "%s/%s", id, de->d_name);
-		refs[nr].path = strbuf_detach(&path, NULL);
+		/* "<id>/<date>.md": a list of years of notes is built on every status */
+		refs[nr].path = xmalloc(idlen + 1 + 13 + 1);
+		memcpy(refs[nr].path, id, idlen);
+		refs[nr].path[idlen] = '/';
+		memcpy(refs[nr].path + idlen + 1, de->d_name, 14);
 		refs[nr++].date = date;
 	}
 	closedir(dir);

@@ -67,36 +67,83 @@ void note_edit_set_status(struct strbuf *src, const struct task *t, char c)
 	}
 }
 
+/* Where the line after the one at pos starts: lines end at \n, \r\n or a
+ * lone \r, as cmark reads them. */
+static size_t S_next_line(const char *s, size_t len, size_t pos)
+{
+	while (pos < len && s[pos] != '\n' && s[pos] != '\r')
+		pos++;
+	if (pos < len && s[pos] == '\n')
+		return pos + 1;
+	if (pos < len) /* \r, and the \n of a \r\n */
+		pos++;
+	if (pos < len && s[pos] == '\n' && s[pos - 1] == '\r')
+		pos++;
+	return pos;
+}
+
+static bool S_blank_line(const char *s, size_t from, size_t to)
+{
+	for (; from < to; from++)
+		if (!strchr(" \t\r\n", s[from]))
+			return false;
+	return true;
+}
+
+/* The column (tabs to the next multiple of 4, as CommonMark counts) where
+ * the content of the item starting at line_start begins. */
+static int S_content_column(const char *s, size_t pos, size_t end)
+{
+	int col = 0;
+	bool marker = false;
+
+	for (; pos < end; pos++) {
+		char c = s[pos];
+		if (c == '\t')
+			col += 4 - col % 4;
+		else if (c == ' ')
+			col++;
+		else if (!marker && (c == '-' || c == '*' || c == '+'))
+			col++, marker = true;
+		else if (!marker && c >= '0' && c <= '9')
+			col++;
+		else if (!marker && (c == '.' || c == ')'))
+			col++, marker = true;
+		else
+			break;
+	}
+	return col;
+}
+
 void note_edit_add_field(struct strbuf *src, const struct task *t, const char *key,
 			 const char *value)
 {
 	struct strbuf line = STRBUF_INIT;
-	bool crlf = t->line_end < src->len && src->buf[t->line_end] == '\r';
-	size_t at = t->line_start;
-	int n = t->end_line - t->line + 1, k;
+	const char *eol = "\n";
+	size_t at = t->line_start, prev;
+	int n = t->end_line - t->line + 1, k, indent;
 
+	/* the new line ends as the item's own first line does */
+	if (t->line_end < src->len && src->buf[t->line_end] == '\r')
+		eol = t->line_end + 1 < src->len && src->buf[t->line_end + 1] == '\n' ? "\r\n" : "\r";
 	/* the end of the item's last line */
-	for (k = 0; k < n; k++) {
-		const char *nl = memchr(src->buf + at, '\n', src->len - at);
-		at = nl ? (size_t)(nl - src->buf) + 1 : src->len;
-	}
+	for (k = 0; k < n; k++)
+		at = S_next_line(src->buf, src->len, at);
 	/* cmark counts the blank lines after an item as its own: stop before them */
 	while (at > t->line_end + 1) {
-		size_t start = at - 1, k2;
-		bool blank = true;
-		while (start > 0 && src->buf[start - 1] != '\n')
-			start--;
-		for (k2 = start; k2 < at && blank; k2++)
-			blank = strchr(" \t\r\n", src->buf[k2]) != NULL;
-		if (!blank || start <= t->line_start)
+		size_t start = t->line_start;
+		for (prev = start; (start = S_next_line(src->buf, src->len, start)) < at;)
+			prev = start;
+		if (prev <= t->line_start || !S_blank_line(src->buf, prev, at))
 			break;
-		at = start;
+		at = prev;
 	}
-	if (at == src->len && (!src->len || src->buf[src->len - 1] != '\n'))
-		strbuf_addstr(&line, crlf ? "\r\n" : "\n");
-	for (k = 0; k < t->indent; k++)
+	if (at == src->len && src->len && !strchr("\r\n", src->buf[src->len - 1]))
+		strbuf_addstr(&line, eol);
+	indent = S_content_column(src->buf, t->line_start, t->line_end);
+	for (k = 0; k < indent; k++)
 		strbuf_addch(&line, ' ');
-	strbuf_addf(&line, "- %s: %s%s", key, value, crlf ? "\r\n" : "\n");
+	strbuf_addf(&line, "- %s: %s%s", key, value, eol);
 	strbuf_insert(src, at, line.buf, line.len);
 	strbuf_release(&line);
 }

@@ -34,7 +34,8 @@ int re_compile(struct re **out, const char *pattern, int flags, struct strbuf *e
 		free(re);
 		return -1;
 	}
-	pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE); /* best effort */
+	if (flags & RE_JIT)
+		pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE); /* best effort */
 	re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
 	*out = re;
 	return 0;

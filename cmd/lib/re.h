@@ -10,9 +10,12 @@ struct re;
 enum re_flags {
 	RE_CASELESS = 1 << 0,
 	RE_ANCHORED = 1 << 1,
+	/* compile to machine code: costs more than it saves for a pattern run
+	 * a few times, pays for one run on every line of thousands of notes */
+	RE_JIT = 1 << 2,
 };
 
-/* Compile a UTF-8 pattern (UTF + Unicode properties, JIT when available). */
+/* Compile a UTF-8 pattern (UTF + Unicode properties). */
 int re_compile(struct re **out, const char *pattern, int flags, struct strbuf *err);
 void re_free(struct re *re);
 

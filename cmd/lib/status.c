@@ -40,22 +40,32 @@ static json_t *S_open_items(const struct note *n, enum section sec, notes_time n
 	return a;
 }
 
+/* The notes a carried item is followed back through, newest first:
+ * back[0] is the latest note (already read); the others are read when
+ * an item is still open that far back. */
+struct carry_window {
+	const struct journal *j;
+	struct note_ref *refs;
+	size_t n;
+	struct note back[STATUS_MAX_CARRY];
+	bool loaded[STATUS_MAX_CARRY];
+};
+
 /* Meetings in a row, newest first, in which ^id was open. */
-static int S_open_streak(const struct journal *j, struct note_ref *refs, size_t n, const char *id,
-			 struct note *cache, bool *loaded)
+static int S_open_streak(struct carry_window *w, const char *id)
 {
 	struct strbuf err = STRBUF_INIT;
 	int weeks = 0;
-	size_t i;
+	size_t k;
 
-	for (i = n; i > 0 && n - i < STATUS_MAX_CARRY; i--) {
+	for (k = 0; k < w->n && k < STATUS_MAX_CARRY; k++) {
 		struct task *t;
-		if (!loaded[i - 1]) {
-			if (journal_load_note(j, refs[i - 1].path, &cache[i - 1], &err) < 0)
+		if (!w->loaded[k]) {
+			if (journal_load_note(w->j, w->refs[w->n - 1 - k].path, &w->back[k], &err) < 0)
 				break;
-			loaded[i - 1] = true;
+			w->loaded[k] = true;
 		}
-		t = note_find_task(&cache[i - 1], id, NULL);
+		t = note_find_task(&w->back[k], id, NULL);
 		if (!t || t->status != TASK_OPEN)
 			break;
 		weeks++;
@@ -64,36 +74,36 @@ static int S_open_streak(const struct journal *j, struct note_ref *refs, size_t 
 	return weeks;
 }
 
-static json_t *S_carried(const struct journal *j, struct note_ref *refs, size_t n)
+/* Items of the latest note (refs[n - 1], given as latest) open in 2+ meetings. */
+static json_t *S_carried(const struct journal *j, struct note_ref *refs, size_t n,
+			 const struct note *latest)
 {
 	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
-	size_t i, k;
-	struct note *cache = xcalloc(n + 1, sizeof(*cache));
-	bool *loaded = xcalloc(n + 1, sizeof(*loaded));
+	struct carry_window *w = xcalloc(1, sizeof(*w));
 	json_t *a = json_array();
-	struct strbuf err = STRBUF_INIT;
+	size_t i, k;
 
-	if (journal_load_note(j, refs[n - 1].path, &cache[n - 1], &err) == 0) {
-		loaded[n - 1] = true;
-		for (k = 0; k < 3; k++)
-			for (i = 0; i < cache[n - 1].nitems[secs[k]]; i++) {
-				const struct task *t = &cache[n - 1].items[secs[k]][i];
-				int weeks;
-				if (!t->id || t->status != TASK_OPEN)
-					continue;
-				weeks = S_open_streak(j, refs, n, t->id, cache, loaded);
-				if (weeks >= 2)
-					json_array_append_new(
-						a, json_pack("{s:s, s:s, s:i}", "id", t->id, "text",
-							     t->text, "weeks", (json_int_t)weeks));
-			}
-	}
-	for (i = 0; i < n; i++)
-		if (loaded[i])
-			note_release(&cache[i]);
-	free(cache);
-	free(loaded);
-	strbuf_release(&err);
+	w->j = j;
+	w->refs = refs;
+	w->n = n;
+	w->back[0] = *latest; /* borrowed: not released here */
+	w->loaded[0] = true;
+	for (k = 0; k < 3; k++)
+		for (i = 0; i < latest->nitems[secs[k]]; i++) {
+			const struct task *t = &latest->items[secs[k]][i];
+			int weeks;
+			if (!t->id || t->status != TASK_OPEN)
+				continue;
+			weeks = S_open_streak(w, t->id);
+			if (weeks >= 2)
+				json_array_append_new(a, json_pack("{s:s, s:s, s:i}", "id", t->id,
+								   "text", t->text, "weeks",
+								   (json_int_t)weeks));
+		}
+	for (k = 1; k < STATUS_MAX_CARRY; k++)
+		if (w->loaded[k])
+			note_release(&w->back[k]);
+	free(w);
 	return a;
 }
 
@@ -213,7 +223,7 @@ static json_t *S_person(const struct journal *j, const char *id, notes_time now,
 			    held ? S_open_items(&latest, SECTION_FOCUS, now) : json_array());
 	S_sort(json_object_get(o, "support"), S_by_hours);
 	S_sort(json_object_get(o, "focus"), S_by_hours);
-	json_object_set_new(o, "carried", held ? S_carried(j, refs, held) : json_array());
+	json_object_set_new(o, "carried", held ? S_carried(j, refs, held, &latest) : json_array());
 	if (held)
 		note_release(&latest);
 	person_release(&p);

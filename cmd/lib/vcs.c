@@ -257,3 +257,55 @@ bool vcs_descends_from(struct vcs *v, const char *a, const char *b)
 	git_error_clear();
 	return rc == 1;
 }
+
+static int S_commit_tree(git_repository *repo, const char *hex, git_tree **tree)
+{
+	git_commit *commit;
+	git_oid id;
+	int rc;
+
+	if (git_oid_fromstr(&id, hex) < 0 || git_commit_lookup(&commit, repo, &id) < 0)
+		return -1;
+	rc = git_commit_tree(tree, commit);
+	git_commit_free(commit);
+	return rc;
+}
+
+int vcs_changed_files(struct vcs *v, const char *from, const char *to, const char *suffix,
+		      void (*fn)(const char *data, size_t len, void *cb_data), void *cb_data,
+		      struct strbuf *err)
+{
+	git_tree *a = NULL, *b = NULL;
+	git_diff *diff = NULL;
+	size_t i, n, slen = strlen(suffix);
+	int rc = -1;
+
+	if (S_commit_tree(v->repo, from, &a) < 0 || S_commit_tree(v->repo, to, &b) < 0 ||
+	    git_diff_tree_to_tree(&diff, v->repo, a, b, NULL) < 0) {
+		vcs_error(err, "cannot compare two commits");
+		goto out;
+	}
+	n = git_diff_num_deltas(diff);
+	for (i = 0; i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		const char *path = d->new_file.path;
+		size_t plen = path ? strlen(path) : 0;
+		git_blob *blob;
+		if (d->status != GIT_DELTA_ADDED && d->status != GIT_DELTA_MODIFIED)
+			continue;
+		if (plen < slen || strcmp(path + plen - slen, suffix))
+			continue;
+		if (git_blob_lookup(&blob, v->repo, &d->new_file.id) < 0) {
+			vcs_error(err, path);
+			goto out;
+		}
+		fn(git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), cb_data);
+		git_blob_free(blob);
+	}
+	rc = 0;
+out:
+	git_diff_free(diff);
+	git_tree_free(a);
+	git_tree_free(b);
+	return rc;
+}

@@ -44,6 +44,11 @@ int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char
 
 /* The ids (hex) of HEAD and of its first parent ("" when there is none). */
 int vcs_head_ids(struct vcs *v, char head[41], char parent[41]);
+/* Call fn with the content of every file ending in suffix that is added
+ * or changed between the commits from and to (hex). */
+int vcs_changed_files(struct vcs *v, const char *from, const char *to, const char *suffix,
+		      void (*fn)(const char *data, size_t len, void *cb_data), void *cb_data,
+		      struct strbuf *err);
 /* Whether commit a (hex) is b or a descendant of b. */
 bool vcs_descends_from(struct vcs *v, const char *a, const char *b);
 /* The path of a file inside the repository's git directory. */

@@ -172,7 +172,7 @@ int vocab_load(struct strbuf *err)
 	    re_compile(&V.space, "\\s+", 0, err) < 0)
 		return -1;
 	for (int i = 0; i < TOKEN__COUNT; i++)
-		if (re_compile(&V.tokens[i], token_patterns[i], 0, err) < 0)
+		if (re_compile(&V.tokens[i], token_patterns[i], RE_JIT, err) < 0)
 			return -1;
 	V.loaded = 1;
 	return 0;
