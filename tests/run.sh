@@ -52,6 +52,7 @@ if [ "$ONLY" != --cli-only ]; then
 		run "unit/$(basename "$t")" "$t" "$SPEC_DIR"
 	done
 	run cases/parse sh "$ROOT/tests/cases/run.sh"
+	[ -n "${NOTES_NO_FUZZ:-}" ] || run fuzz/smoke sh "$ROOT/tests/fuzz-smoke.sh"
 fi
 for t in "$ROOT"/tests/cli/t[0-9]*.sh; do
 	[ -f "$t" ] || continue

@@ -148,6 +148,14 @@ static void S_fields(struct parser *p, struct task *t, cmark_node *item)
 	}
 }
 
+static bool S_text_on_first_line(cmark_node *item)
+{
+	cmark_node *first = cmark_node_first_child(item);
+
+	return first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH &&
+	       cmark_node_get_start_line(first) == cmark_node_get_start_line(item);
+}
+
 static void S_task(struct parser *p, enum section sec, cmark_node *item)
 {
 	struct note *note = p->note;
@@ -155,8 +163,13 @@ static void S_task(struct parser *p, enum section sec, cmark_node *item)
 	cmark_node *first = cmark_node_first_child(item);
 	int line = S_file_line(p, item), col;
 	size_t len;
-	const char *s = S_line(p, line, &len, &col);
+	const char *s;
 
+	/* a task is text on the item's own line; "- - x" (a list in a list),
+	 * "- # x" or a paragraph starting on the next line are not tasks */
+	if (!S_text_on_first_line(item))
+		return;
+	s = S_line(p, line, &len, &col);
 	note_line_parse(&t, s, len, &note->problems, line, col);
 	if (!*t.text) {
 		task_release(&t); /* an empty template item */
@@ -180,9 +193,12 @@ static void S_goal(struct parser *p, cmark_node *item)
 	struct task t = { 0 };
 	int line = S_file_line(p, item), col;
 	size_t len;
-	const char *s = S_line(p, line, &len, &col);
+	const char *s;
 	struct goal *g;
 
+	if (!S_text_on_first_line(item))
+		return;
+	s = S_line(p, line, &len, &col);
 	note_line_parse(&t, s, len, &note->problems, line, col);
 	if (*t.text || t.ntags) {
 		ALLOC_GROW(note->goals, note->ngoals + 1, note->goals_alloc);
