@@ -5,6 +5,7 @@
 
 #include "embedded.h"
 #include "fsutil.h"
+#include "note_edit.h"
 #include "xalloc.h"
 
 /* Skip blanks and a list marker ("-", "*", "+", "1.", "1)") and the blanks after it. */
@@ -27,27 +28,29 @@ static size_t S_after_marker(const char *s, size_t i, size_t end)
 	return i;
 }
 
-/* The end of line n counted from the line starting at start. */
+/* The end of the lines-th line counted from the line starting at start
+ * (lines end as cmark reads them: \n, \r\n or a lone \r). */
 static size_t S_end_of(const char *s, size_t len, size_t start, int lines)
 {
 	size_t i = start;
 
-	for (;;) {
-		const char *nl = memchr(s + i, '\n', len - i);
-		if (!nl)
-			return len;
-		if (--lines <= 0)
-			return (size_t)(nl - s);
-		i = (size_t)(nl - s) + 1;
-	}
+	while (--lines > 0 && i < len)
+		i = note_next_line(s, len, i);
+	while (i < len && s[i] != '\n' && s[i] != '\r')
+		i++;
+	return i;
 }
 
-/* Append s[from, to) without carriage returns. */
+/* Append s[from, to) with its line ends (\r\n, or a lone \r, which cmark
+ * also reads as one) written as \n. */
 static void S_add_lf(struct strbuf *sb, const char *s, size_t from, size_t to)
 {
-	for (; from < to; from++)
+	for (; from < to; from++) {
 		if (s[from] != '\r')
 			strbuf_addch(sb, s[from]);
+		else if (from + 1 >= to || s[from + 1] != '\n')
+			strbuf_addch(sb, '\n');
+	}
 }
 
 /* One item as Markdown: "- [s] first line" (+ its nested lines when whole). */

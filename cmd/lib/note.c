@@ -178,6 +178,7 @@ static void S_task(struct parser *p, enum section sec, cmark_node *item)
 	t.line = line;
 	t.column = col;
 	t.end_line = cmark_node_get_end_line(item) + p->line_offset;
+	t.text_end_line = cmark_node_get_end_line(first) + p->line_offset;
 	t.line_start = p->lines.start[line];
 	t.line_end = p->lines.end[line];
 	t.marker_pos += (size_t)(s - p->buf);

@@ -34,6 +34,7 @@ struct task {
 	bool has_done_at;
 	int line, column; /* of the list marker */
 	int end_line; /* last line of the item, its nested fields included */
+	int text_end_line; /* last line of the item's first paragraph (its text) */
 	size_t line_start; /* byte offset of the item's first line in the source */
 	size_t line_end; /* byte offset of its end, before any \r\n */
 	size_t marker_pos; /* byte offset of the status character inside [ ] */

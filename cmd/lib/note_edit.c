@@ -69,7 +69,7 @@ void note_edit_set_status(struct strbuf *src, const struct task *t, char c)
 
 /* Where the line after the one at pos starts: lines end at \n, \r\n or a
  * lone \r, as cmark reads them. */
-static size_t S_next_line(const char *s, size_t len, size_t pos)
+size_t note_next_line(const char *s, size_t len, size_t pos)
 {
 	while (pos < len && s[pos] != '\n' && s[pos] != '\r')
 		pos++;
@@ -80,14 +80,6 @@ static size_t S_next_line(const char *s, size_t len, size_t pos)
 	if (pos < len && s[pos] == '\n' && s[pos - 1] == '\r')
 		pos++;
 	return pos;
-}
-
-static bool S_blank_line(const char *s, size_t from, size_t to)
-{
-	for (; from < to; from++)
-		if (!strchr(" \t\r\n", s[from]))
-			return false;
-	return true;
 }
 
 /* The column (tabs to the next multiple of 4, as CommonMark counts) where
@@ -115,35 +107,49 @@ static int S_content_column(const char *s, size_t pos, size_t end)
 	return col;
 }
 
+/* Whether the line at pos is text that would continue a paragraph ended
+ * just before it: not blank, not a list item, heading, quote or fence. */
+static bool S_lazy_risk(const char *s, size_t len, size_t pos)
+{
+	size_t i = pos, end = note_next_line(s, len, pos);
+
+	while (i < end && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i >= end || s[i] == '\n' || s[i] == '\r')
+		return false;
+	if (strchr("-*+#>`~|=_", s[i]))
+		return false;
+	while (i < end && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return !(i > pos && i < end && (s[i] == '.' || s[i] == ')') && i > 0 &&
+		 s[i - 1] >= '0' && s[i - 1] <= '9');
+}
+
 void note_edit_add_field(struct strbuf *src, const struct task *t, const char *key,
 			 const char *value)
 {
 	struct strbuf line = STRBUF_INIT;
 	const char *eol = "\n";
-	size_t at = t->line_start, prev;
-	int n = t->end_line - t->line + 1, k, indent;
+	size_t at = t->line_start;
+	int n = t->text_end_line - t->line + 1, k, indent;
 
 	/* the new line ends as the item's own first line does */
 	if (t->line_end < src->len && src->buf[t->line_end] == '\r')
 		eol = t->line_end + 1 < src->len && src->buf[t->line_end + 1] == '\n' ? "\r\n" : "\r";
-	/* the end of the item's last line */
+	/* right after the item's text: before its other fields, nested lists or
+	 * code, whatever they hold (an unclosed fence would swallow the line) */
 	for (k = 0; k < n; k++)
-		at = S_next_line(src->buf, src->len, at);
-	/* cmark counts the blank lines after an item as its own: stop before them */
-	while (at > t->line_end + 1) {
-		size_t start = t->line_start;
-		for (prev = start; (start = S_next_line(src->buf, src->len, start)) < at;)
-			prev = start;
-		if (prev <= t->line_start || !S_blank_line(src->buf, prev, at))
-			break;
-		at = prev;
-	}
+		at = note_next_line(src->buf, src->len, at);
 	if (at == src->len && src->len && !strchr("\r\n", src->buf[src->len - 1]))
 		strbuf_addstr(&line, eol);
 	indent = S_content_column(src->buf, t->line_start, t->line_end);
 	for (k = 0; k < indent; k++)
 		strbuf_addch(&line, ' ');
 	strbuf_addf(&line, "- %s: %s%s", key, value, eol);
+	/* text right after the item was not part of it; after the new field
+	 * it would be read as that field's lazy continuation: keep them apart */
+	if (S_lazy_risk(src->buf, src->len, at))
+		strbuf_addstr(&line, eol);
 	strbuf_insert(src, at, line.buf, line.len);
 	strbuf_release(&line);
 }

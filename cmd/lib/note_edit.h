@@ -10,8 +10,12 @@ void note_edit_add_ids(struct strbuf *src, struct task *const *tasks, const char
 		       size_t n);
 /* Set the status marker of t to c ('x', ' ', '~', '-'), adding "[c] " when it has none. */
 void note_edit_set_status(struct strbuf *src, const struct task *t, char c);
-/* Add a nested "- key: value" line at the end of the item t. */
+/* Add a nested "- key: value" line right under the text of item t. */
 void note_edit_add_field(struct strbuf *src, const struct task *t, const char *key,
 			 const char *value);
+
+/* Where the line after the one at pos starts: lines end at \n, \r\n or a
+ * lone \r, as cmark reads them. */
+size_t note_next_line(const char *s, size_t len, size_t pos);
 
 #endif

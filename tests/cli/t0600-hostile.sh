@@ -803,6 +803,24 @@ test_expect_success 'done --at on a note with CR-only line ends keeps the done: 
 	test "$(tr -cd "\n" <"$J/fay/2026-11-23.md" | wc -c)" = 0
 '
 
+test_expect_success 'new after a note with CR-only line ends carries the blocker alone, with its fields' '
+	notes -C "$J" person add gus >out 2>err &&
+	mkdir -p "$J/gus" &&
+	printf -- "---\rperson: gus\rleader: kim\rdate: 2026-11-23 10:00\r---\r## Goals\r- #ship s\r## Blockers\r- Slow staging #infra\r  - kind: environment\r## Support\r- [ ] Ask for a slot ^cr0001\r## Focus\r- [ ] Drain the nodes #ship ^cr0002\r  - metric: nodes\r## Feedback\r- ok\r" >"$J/gus/2026-11-23.md" &&
+	run 0 -C "$J" commit --force gus &&
+	with_env NOTES_NOW=2026-11-30T09:00 run 0 -C "$J" new gus --no-edit --date 2026-11-30 &&
+	run 0 -C "$J" parse --json gus/2026-11-30.md &&
+	if test "$(jq ".blockers | length" out)" = 1 &&
+		test "$(jq -r ".blockers[0].text" out)" = "Slow staging" &&
+		test "$(jq -r ".blockers[0].kind" out)" = environment &&
+		test "$(jq ".review | length" out)" = 2 &&
+		test "$(jq ".problems | map(select(.code == \"duplicate-id\")) | length" out)" = 0
+	then :; else
+		sed -n "/blocking/,/48 hours/p" "$J/gus/2026-11-30.md" >&2
+		return 1
+	fi
+'
+
 test_expect_success 'nothing outside the journal was ever written, and the journal is sound' '
 	rm -f "$J/dan/2026-11-23.md" &&
 	find "$OUT" | LC_ALL=C sort >listing &&

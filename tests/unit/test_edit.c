@@ -56,8 +56,9 @@ static void test_status_and_field(void)
 	note_edit_add_field(&src, &note.items[SECTION_SUPPORT][1], "done", "2026-11-24T15:00");
 	note_edit_set_status(&src, &note.items[SECTION_SUPPORT][1], 'x');
 	note_edit_set_status(&src, &note.items[SECTION_SUPPORT][0], 'x');
-	CHECK(strstr(src.buf, "- [x] Call Bob\n- [x] Book\n  - how: direct\n  - done: "
-			      "2026-11-24T15:00\n\n## Notes") != NULL);
+	/* the done: line goes right under the item's text, before its fields */
+	CHECK(strstr(src.buf, "- [x] Call Bob\n- [x] Book\n  - done: 2026-11-24T15:00\n"
+			      "  - how: direct\n\n## Notes") != NULL);
 	note_release(&note);
 	CHECK(note_parse(&note, src.buf, src.len, NULL, &err) == 0);
 	CHECK(note.items[SECTION_SUPPORT][1].has_done_at);
