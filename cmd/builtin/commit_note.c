@@ -21,6 +21,8 @@ int commit_session_open(struct commit_session *s, struct journal *j)
 		strbuf_release(&err);
 		return -1;
 	}
+	/* best effort: the journal works without it */
+	vcs_exclude_temp_files(s->vcs, &err);
 	if (j->leader)
 		journal_person(j, j->leader, &s->leader);
 	s->who.name = s->leader.name;

@@ -67,7 +67,7 @@ static int S_init(const struct init_options *o)
 		goto out;
 	}
 	if (!root || vcs_init(root, &err) < 0 || S_write_config(o, root, &err) < 0 ||
-	    vcs_open(&v, root, &err) < 0)
+	    vcs_open(&v, root, &err) < 0 || vcs_exclude_temp_files(v, &err) < 0)
 		goto out;
 	strbuf_addf(&msg, "journal: start the 1:1 journal%s%s\n", o->leader ? " of " : "",
 		    o->leader ? o->leader : "");

@@ -88,22 +88,22 @@ static void S_sync_dir(const char *path)
 	free(dir);
 }
 
-int write_file_atomic(const char *path, const char *data, size_t len, mode_t mode, unsigned flags,
-		      struct strbuf *err)
+/* Write data to a new temporary file beside path, ready to be renamed
+ * over it; its name is left in tmp. */
+static int S_write_temp(const char *path, const char *data, size_t len, mode_t mode,
+			unsigned flags, struct strbuf *tmp, struct strbuf *err)
 {
-	struct strbuf tmp = STRBUF_INIT;
 	const char *slash = strrchr(path, '/');
 	struct stat st;
 	mode_t mask;
 	int fd;
 
 	if (slash)
-		strbuf_add(&tmp, path, (size_t)(slash - path) + 1);
-	strbuf_addf(&tmp, ".%s.tmp-XXXXXX", slash ? slash + 1 : path);
-	fd = mkstemp(tmp.buf);
+		strbuf_add(tmp, path, (size_t)(slash - path) + 1);
+	strbuf_addf(tmp, ".%s.tmp-XXXXXX", slash ? slash + 1 : path);
+	fd = mkstemp(tmp->buf);
 	if (fd < 0) {
 		strbuf_addstr(err, strerror(errno));
-		strbuf_release(&tmp);
 		return -1;
 	}
 	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode)) {
@@ -117,38 +117,59 @@ int write_file_atomic(const char *path, const char *data, size_t len, mode_t mod
 	    ((flags & WRITE_DURABLE) && fsync(fd) < 0)) {
 		strbuf_addstr(err, strerror(errno));
 		close(fd);
-		unlink(tmp.buf);
-		strbuf_release(&tmp);
+		unlink(tmp->buf);
 		return -1;
 	}
 	close(fd);
-	if (rename(tmp.buf, path) < 0) {
+	return 0;
+}
+
+static int S_rename(const char *tmp, const char *path, unsigned flags, struct strbuf *err)
+{
+	if (rename(tmp, path) < 0) {
 		strbuf_addstr(err, strerror(errno));
-		unlink(tmp.buf);
-		strbuf_release(&tmp);
+		unlink(tmp);
 		return -1;
 	}
 	if (flags & WRITE_DURABLE)
 		S_sync_dir(path);
-	strbuf_release(&tmp);
 	return 0;
+}
+
+int write_file_atomic(const char *path, const char *data, size_t len, mode_t mode, unsigned flags,
+		      struct strbuf *err)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	int rc = S_write_temp(path, data, len, mode, flags, &tmp, err);
+
+	if (rc == 0)
+		rc = S_rename(tmp.buf, path, flags, err);
+	strbuf_release(&tmp);
+	return rc;
 }
 
 int write_file_if_unchanged(const char *path, const char *old, size_t oldlen, const char *data,
 			    size_t len, struct strbuf *err)
 {
-	struct strbuf now = STRBUF_INIT;
-	int same;
+	struct strbuf now = STRBUF_INIT, tmp = STRBUF_INIT;
+	int rc;
 
-	same = read_file(path, &now, MAX_NOTE_SIZE, err) == 0 && now.len == oldlen &&
-	       !memcmp(now.buf, old, oldlen);
-	strbuf_release(&now);
-	if (!same) {
+	/* the new bytes are written and flushed first, so that between the
+	 * last look at the note and the rename there is as little time as
+	 * there can be for an editor to save into */
+	rc = S_write_temp(path, data, len, 0666, WRITE_DURABLE, &tmp, err);
+	if (rc == 0 && !(read_file(path, &now, MAX_NOTE_SIZE, err) == 0 && now.len == oldlen &&
+			 !memcmp(now.buf, old, oldlen))) {
+		unlink(tmp.buf);
 		strbuf_reset(err);
 		strbuf_addstr(err, "changed since it was read (an editor saved it?); try again");
-		return -1;
+		rc = -1;
 	}
-	return write_file_atomic(path, data, len, 0666, WRITE_DURABLE, err);
+	if (rc == 0)
+		rc = S_rename(tmp.buf, path, WRITE_DURABLE, err);
+	strbuf_release(&now);
+	strbuf_release(&tmp);
+	return rc;
 }
 
 int make_dirs(const char *dir, struct strbuf *err)

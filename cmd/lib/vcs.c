@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "vcs.h"
+#include "fsutil.h"
 #include "note.h"
 #include "vcs_internal.h"
 #include "xalloc.h"
@@ -307,5 +308,31 @@ out:
 	git_diff_free(diff);
 	git_tree_free(a);
 	git_tree_free(b);
+	return rc;
+}
+
+int vcs_exclude_temp_files(struct vcs *v, struct strbuf *err)
+{
+	static const char pattern[] = ".*.tmp-*";
+	struct strbuf path = STRBUF_INIT, buf = STRBUF_INIT;
+	int rc = 0;
+
+	strbuf_addf(&path, "%sinfo", git_repository_path(v->repo));
+	if (make_dirs(path.buf, err) < 0) {
+		strbuf_release(&path);
+		return -1;
+	}
+	strbuf_addstr(&path, "/exclude");
+	read_file(path.buf, &buf, 1u << 20, err);
+	strbuf_reset(err);
+	if (!strstr(buf.buf, pattern)) {
+		if (buf.len && buf.buf[buf.len - 1] != '\n')
+			strbuf_addch(&buf, '\n');
+		strbuf_addf(&buf, "# temporary files of notes, left when a write is killed\n%s\n",
+			    pattern);
+		rc = write_file_atomic(path.buf, buf.buf, buf.len, 0666, 0, err);
+	}
+	strbuf_release(&path);
+	strbuf_release(&buf);
 	return rc;
 }

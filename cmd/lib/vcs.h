@@ -51,6 +51,9 @@ int vcs_changed_files(struct vcs *v, const char *from, const char *to, const cha
 		      struct strbuf *err);
 /* Whether commit a (hex) is b or a descendant of b. */
 bool vcs_descends_from(struct vcs *v, const char *a, const char *b);
+/* Keep notes' temporary files (".<note>.tmp-XXXXXX", left only when a
+ * write is killed before its rename) out of git status: .git/info/exclude. */
+int vcs_exclude_temp_files(struct vcs *v, struct strbuf *err);
 /* The path of a file inside the repository's git directory. */
 void vcs_git_path(struct vcs *v, const char *name, struct strbuf *out);
 

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -269,29 +271,54 @@ static int S_build_tree(git_repository *repo, git_tree *head, const struct vcs_f
 }
 
 /* Make the repository's index agree with the new commit for the paths. */
+/* Stage one committed file: the bytes committed (an editor may have saved
+ * newer ones since: they show as a change not staged), else the work tree. */
+static int S_stage(git_index *idx, const struct vcs_file *f)
+{
+	git_index_entry entry;
+
+	if (!f->data)
+		return git_index_add_bypath(idx, f->path) < 0 ? git_index_remove_bypath(idx, f->path)
+							      : 0;
+	memset(&entry, 0, sizeof(entry));
+	entry.mode = GIT_FILEMODE_BLOB;
+	entry.path = f->path;
+	return git_index_add_from_buffer(idx, &entry, f->data, f->len);
+}
+
 static void S_update_index(git_repository *repo, const struct vcs_file *files, size_t n)
 {
+	struct strbuf lock = STRBUF_INIT;
 	git_index *idx;
 	size_t i;
-	int tries;
+	int tries, fd;
 
+	/*
+	 * libgit2 writes the index through a lock file but does not see that
+	 * another process changed it since it was read: notes processes take
+	 * turns on a lock of their own (released by the kernel if one dies).
+	 */
+	strbuf_addf(&lock, "%snotes-index.lock", git_repository_path(repo));
+	fd = open(lock.buf, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (fd >= 0)
+		flock(fd, LOCK_EX);
 	for (tries = 0; tries < COMMIT_TRIES; tries++) {
 		int ok = 1;
 		if (git_repository_index(&idx, repo) < 0)
 			break;
-		git_index_read(idx, 0); /* only when another process changed it */
-		for (i = 0; i < n && ok; i++) {
-			if (git_index_add_bypath(idx, files[i].path) < 0 &&
-			    git_index_remove_bypath(idx, files[i].path) < 0)
-				ok = 0;
-		}
+		git_index_read(idx, 0); /* loaded under the lock: only if changed since */
+		for (i = 0; i < n && ok; i++)
+			ok = S_stage(idx, &files[i]) == 0;
 		ok = ok && git_index_write(idx) == 0;
 		git_index_free(idx);
 		git_error_clear();
 		if (ok)
-			return;
+			break;
 		usleep(20000 + (useconds_t)(rand() % 20000));
 	}
+	if (fd >= 0)
+		close(fd); /* releases the lock */
+	strbuf_release(&lock);
 }
 
 static int S_try_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
