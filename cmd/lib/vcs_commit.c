@@ -296,9 +296,9 @@ static void S_update_index(git_repository *repo, const struct vcs_file *files, s
 	/*
 	 * libgit2 writes the index through a lock file but does not see that
 	 * another process changed it since it was read: notes processes take
-	 * turns on a lock of their own (released by the kernel if one dies).
+	 * turns on a file lock of their own (flock: released by the kernel if one dies).
 	 */
-	strbuf_addf(&lock, "%snotes-index.lock", git_repository_path(repo));
+	strbuf_addf(&lock, "%snotes-index-turn", git_repository_path(repo));
 	fd = open(lock.buf, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 	if (fd >= 0)
 		flock(fd, LOCK_EX);
@@ -371,7 +371,10 @@ int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char
 		usleep(10000 + (useconds_t)(rand() % (10000 * (tries < 10 ? tries + 1 : 10))));
 	}
 	if (rc == -2) {
-		strbuf_addstr(err, "the journal stayed locked by another commit; try again");
+		strbuf_addf(err, "the branch stayed locked (%srefs/heads/*.lock or index.lock): "
+			    "if no other notes or git command is running, one was killed; "
+			    "remove the lock file and try again",
+			    git_repository_path(v->repo));
 		rc = -1;
 	}
 	if (rc >= 0)
