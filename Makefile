@@ -100,7 +100,7 @@ bench: $(BUILD)/notes
 
 leakcheck:
 	@sh tools/deps.sh valgrind git jq python3
-	@$(MAKE) --no-print-directory BUILD=build/leak CFLAGS="-O0 -g" build/leak/notes
+	@$(MAKE) --no-print-directory BUILD=build/leak CFLAGS="-O0 -g -DNOTES_NO_JIT" build/leak/notes
 	@NOTES_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 		sh tests/run.sh build/leak --cli-only
 
