@@ -235,6 +235,12 @@ int commit_note_as(struct commit_session *s, const struct target *t,
 	} else {
 		strbuf_addbuf(&src, &orig);
 	}
+	/* an empty file is no meeting (and is what an editor that rewrites in
+	 * place leaves for a moment): never commit one */
+	if (!src.len) {
+		cmd_error("commit: %s is empty; not committed", t->display);
+		goto out;
+	}
 	if (note_parse(&note, src.buf, src.len, &opts, &err) < 0) {
 		cmd_error("commit: %s: %s", t->display, err.buf);
 		goto out;
