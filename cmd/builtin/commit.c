@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "xalloc.h"
 #include "commit_note.h"
 #include "notes_print.h"
 
@@ -47,7 +48,7 @@ static int S_targets(struct cmd_context *ctx, int argc, char **argv, struct targ
 		return EXIT_ERROR;
 	}
 	vcs_free(v);
-	*t = calloc(np + 1, sizeof(**t));
+	*t = xcalloc(np + 1, sizeof(**t));
 	for (i = 0; i < np; i++) {
 		target_from_rel(ctx, paths[i], &(*t)[i]);
 		free(paths[i]);

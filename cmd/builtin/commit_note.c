@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "commit_note.h"
+#include "xalloc.h"
 #include "fsutil.h"
 #include "message.h"
 #include "note_edit.h"
@@ -49,7 +50,7 @@ static size_t S_assign_ids(struct commit_session *s, const struct note *note, st
 
 	for (k = 0; k < 3; k++)
 		n += note->nitems[secs[k]];
-	tasks = calloc(n + 1, sizeof(*tasks));
+	tasks = xcalloc(n + 1, sizeof(*tasks));
 	n = 0;
 	for (k = 0; k < 3; k++)
 		for (i = 0; i < note->nitems[secs[k]]; i++)
@@ -60,8 +61,8 @@ static size_t S_assign_ids(struct commit_session *s, const struct note *note, st
 			id_set_load_cached(&s->ids, s->journal, s->vcs);
 			s->ids_loaded = true;
 		}
-		ids = calloc(n, sizeof(*ids));
-		idp = calloc(n, sizeof(*idp));
+		ids = xcalloc(n, sizeof(*ids));
+		idp = xcalloc(n, sizeof(*idp));
 		id_new_batch(&s->ids, ids, n);
 		for (i = 0; i < n; i++)
 			idp[i] = ids[i];
@@ -108,7 +109,7 @@ static void S_done_ids(struct commit_session *s, const struct target *t, const s
 				seen = seen || !strcmp((*done)[j], x->id);
 			if (seen)
 				continue;
-			*done = realloc(*done, (*ndone + 1) * sizeof(**done));
+			*done = xrealloc(*done, (*ndone + 1) * sizeof(**done));
 			(*done)[(*ndone)++] = x->id;
 		}
 	if (has_before)

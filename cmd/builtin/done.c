@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "commit_note.h"
+#include "xalloc.h"
 #include "fsutil.h"
 #include "ids.h"
 #include "note_edit.h"
@@ -44,7 +45,7 @@ static char *S_find(const struct journal *j, const char *id)
 				strbuf_reset(&buf);
 				if (read_file(path.buf, &buf, MAX_NOTE_SIZE, &err) == 0 &&
 				    S_holds(&buf, id))
-					found = strdup(refs[i - 1].path);
+					found = xstrdup(refs[i - 1].path);
 				strbuf_reset(&err);
 			}
 			note_refs_free(refs, n);
