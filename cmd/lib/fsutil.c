@@ -1,4 +1,7 @@
 /* fsutil.c - reading and atomically writing files. */
+#ifdef __linux__
+#define _GNU_SOURCE /* renameat2 */
+#endif
 #include "fsutil.h"
 
 #include <errno.h>
@@ -8,32 +11,29 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <poll.h>
+#include <sys/inotify.h>
+#endif
 
 #include "xalloc.h"
 
-int read_file(const char *path, struct strbuf *out, size_t max, struct strbuf *err)
+/* Read the regular file open on fd (at most max bytes) into out. */
+static int S_read_fd(int fd, struct strbuf *out, size_t max, struct strbuf *err)
 {
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	struct stat st;
 	ssize_t n;
 
-	if (fd < 0) {
-		strbuf_addstr(err, strerror(errno));
-		return -1;
-	}
 	if (fstat(fd, &st) < 0) {
 		strbuf_addstr(err, strerror(errno));
-		close(fd);
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		strbuf_addstr(err, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
-		close(fd);
 		return -1;
 	}
 	if ((size_t)st.st_size > max) {
 		strbuf_addf(err, "too large (%lld bytes; at most %zu)", (long long)st.st_size, max);
-		close(fd);
 		return -1;
 	}
 	strbuf_grow(out, (size_t)st.st_size);
@@ -53,11 +53,27 @@ int read_file(const char *path, struct strbuf *out, size_t max, struct strbuf *e
 	}
 	if (n < 0) {
 		strbuf_addstr(err, strerror(errno));
-		close(fd);
 		return -1;
 	}
-	close(fd);
 	return 0;
+}
+
+static int S_open_read(const char *path)
+{
+	return open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+}
+
+int read_file(const char *path, struct strbuf *out, size_t max, struct strbuf *err)
+{
+	int fd = S_open_read(path), rc;
+
+	if (fd < 0) {
+		strbuf_addstr(err, strerror(errno));
+		return -1;
+	}
+	rc = S_read_fd(fd, out, max, err);
+	close(fd);
+	return rc;
 }
 
 static int S_write_all(int fd, const char *data, size_t len)
@@ -148,27 +164,210 @@ int write_file_atomic(const char *path, const char *data, size_t len, mode_t mod
 	return rc;
 }
 
+/*
+ * Who else has the file open, from inotify: an editor that rewrites a
+ * file in place opens it, truncates and writes. Linux only; elsewhere
+ * nothing is known and the contents alone decide.
+ */
+struct watch {
+	int fd;
+	int open; /* opens seen minus closes seen */
+};
+
+static void S_watch_begin(struct watch *w, const char *path)
+{
+	w->open = 0;
+#ifdef __linux__
+	w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (w->fd >= 0 && inotify_add_watch(w->fd, path, IN_OPEN | IN_CLOSE) < 0) {
+		close(w->fd);
+		w->fd = -1;
+	}
+#else
+	(void)path;
+	w->fd = -1;
+#endif
+}
+
+/* Wait (at most ms) until every open seen is closed; whether it is. */
+static bool S_watch_settle(struct watch *w, int ms)
+{
+#ifdef __linux__
+	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	struct pollfd pfd = { w->fd, POLLIN, 0 };
+
+	if (w->fd < 0)
+		return true;
+	for (;;) {
+		ssize_t n = read(w->fd, buf, sizeof(buf)), at = 0;
+		while (n > 0 && at < n) {
+			const struct inotify_event *e = (const void *)(buf + at);
+			w->open += (e->mask & IN_OPEN) ? 1 : 0;
+			w->open -= (e->mask & IN_CLOSE) ? 1 : 0;
+			at += (ssize_t)sizeof(*e) + (ssize_t)e->len;
+		}
+		if (n > 0)
+			continue;
+		if (w->open <= 0)
+			return true;
+		if (ms <= 0 || poll(&pfd, 1, 10) < 0)
+			return false;
+		ms -= 10;
+	}
+#else
+	(void)w;
+	(void)ms;
+	return true;
+#endif
+}
+
+static void S_watch_end(struct watch *w)
+{
+	if (w->fd >= 0)
+		close(w->fd);
+}
+
+static bool S_same(const struct strbuf *sb, const char *data, size_t len)
+{
+	return sb->len == len && !memcmp(sb->buf, data, len);
+}
+
+/*
+ * Rename tmp over path if path still holds old. Then look at the file
+ * it replaced: an editor that saves in place may have written into it
+ * between the last look and the rename, or after (it had it open).
+ * Returns 0 when the new file stands and nothing was written into the
+ * old one, 1 with what was written in landed, -1 with err.
+ */
+/*
+ * Swap the files at a and b (Linux's exchanging rename). Returns 0, or
+ * -1 with errno (EINVAL where the file system cannot).
+ */
+static int S_swap(const char *a, const char *b)
+{
+#if defined(__linux__) && defined(RENAME_EXCHANGE)
+	return renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE);
+#else
+	(void)a;
+	(void)b;
+	errno = EINVAL;
+	return -1;
+#endif
+}
+
+static bool S_is(const char *path, const struct stat *st)
+{
+	struct stat now;
+	return lstat(path, &now) == 0 && now.st_ino == st->st_ino && now.st_dev == st->st_dev;
+}
+
+/*
+ * Put tmp in place of path if path still holds old. Then look at the
+ * file it replaced: an editor may have saved between the last look and
+ * the rename (by a rename of its own, or in place), or after it, into
+ * the file it had open.
+ *
+ * Where files can be swapped, the file replaced is kept at tmp until it
+ * is read; if an editor saved into it, it is swapped back at once, so
+ * the save stands and no one sees it go: returns 1. Elsewhere it is
+ * read through the descriptor still open on it: returns 2 with what it
+ * holds in landed, for the caller to put back. Returns 0 when the new
+ * file stands and the one it replaced still held old, -1 with err.
+ */
+static int S_replace(const char *path, const char *tmp, const char *old, size_t oldlen,
+		     struct strbuf *landed, struct strbuf *err)
+{
+	struct strbuf now = STRBUF_INIT;
+	struct stat mine;
+	struct watch w;
+	int fd = S_open_read(path), rc = 0;
+	bool swapped = false, settled;
+
+	S_watch_begin(&w, path);
+	if (fd < 0 || S_read_fd(fd, &now, MAX_NOTE_SIZE, err) < 0 || !S_same(&now, old, oldlen) ||
+	    lstat(tmp, &mine) < 0) {
+		unlink(tmp);
+		strbuf_reset(err);
+		strbuf_addstr(err, "changed since it was read (an editor saved it?); try again");
+		rc = -1;
+	} else if (S_swap(tmp, path) == 0) {
+		swapped = true;
+	} else if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) {
+		strbuf_addstr(err, strerror(errno));
+		unlink(tmp);
+		rc = -1;
+	} else {
+		rc = S_rename(tmp, path, 0, err);
+	}
+	if (rc < 0)
+		goto out;
+	/* an editor still writing in place gets a moment to finish */
+	settled = S_watch_settle(&w, 2000);
+	strbuf_reset(landed);
+	if (swapped ? read_file(tmp, landed, MAX_NOTE_SIZE, err) < 0
+		    : lseek(fd, 0, SEEK_SET) < 0 || S_read_fd(fd, landed, MAX_NOTE_SIZE, err) < 0)
+		strbuf_reset(landed), strbuf_add(landed, old, oldlen); /* gone: nothing to save */
+	if (!S_same(landed, old, oldlen))
+		rc = swapped ? 1 : 2;
+	if (rc == 1) {
+		/* back, and again while the swap takes away a newer save */
+		int n = 0;
+		while (S_swap(tmp, path) == 0 && !S_is(tmp, &mine) && n++ < 8)
+			;
+	}
+	if (rc == 0 || rc == 1)
+		S_sync_dir(path);
+	if (swapped)
+		unlink(tmp);
+	if (!settled && rc == 2) {
+		strbuf_reset(err);
+		strbuf_addstr(err, "an editor is writing into it while notes replaced it; "
+				   "save it again");
+		rc = -1;
+	}
+out:
+	S_watch_end(&w);
+	if (fd >= 0)
+		close(fd);
+	strbuf_release(&now);
+	return rc;
+}
+
 int write_file_if_unchanged(const char *path, const char *old, size_t oldlen, const char *data,
 			    size_t len, struct strbuf *err)
 {
-	struct strbuf now = STRBUF_INIT, tmp = STRBUF_INIT;
-	int rc;
+	struct strbuf tmp = STRBUF_INIT, landed = STRBUF_INIT, expect = STRBUF_INIT;
+	struct strbuf put = STRBUF_INIT;
+	int rc, tries = 0;
 
 	/* the new bytes are written and flushed first, so that between the
 	 * last look at the note and the rename there is as little time as
 	 * there can be for an editor to save into */
 	rc = S_write_temp(path, data, len, 0666, WRITE_DURABLE, &tmp, err);
-	if (rc == 0 && !(read_file(path, &now, MAX_NOTE_SIZE, err) == 0 && now.len == oldlen &&
-			 !memcmp(now.buf, old, oldlen))) {
-		unlink(tmp.buf);
+	if (rc == 0)
+		rc = S_replace(path, tmp.buf, old, oldlen, &landed, err);
+	/* without swaps: write back what an editor saved into the file
+	 * replaced (unless something newer stands there by now) */
+	strbuf_add(&expect, data, len);
+	while (rc == 2 && tries++ < 8) {
+		strbuf_swap(&put, &landed);
+		strbuf_reset(&tmp);
+		rc = S_write_temp(path, put.buf, put.len, 0666, WRITE_DURABLE, &tmp, err);
+		if (rc == 0)
+			rc = S_replace(path, tmp.buf, expect.buf, expect.len, &landed, err);
+		strbuf_swap(&expect, &put);
+		rc = rc == 0 ? 1 : rc;
+	}
+	if (rc > 0) {
 		strbuf_reset(err);
-		strbuf_addstr(err, "changed since it was read (an editor saved it?); try again");
+		strbuf_addstr(err, "an editor saved it while notes wrote it; its save is kept: "
+				   "try again");
 		rc = -1;
 	}
-	if (rc == 0)
-		rc = S_rename(tmp.buf, path, WRITE_DURABLE, err);
-	strbuf_release(&now);
 	strbuf_release(&tmp);
+	strbuf_release(&landed);
+	strbuf_release(&expect);
+	strbuf_release(&put);
 	return rc;
 }
 

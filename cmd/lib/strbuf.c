@@ -36,6 +36,13 @@ char *strbuf_detach(struct strbuf *sb, size_t *len)
 	return res;
 }
 
+void strbuf_swap(struct strbuf *a, struct strbuf *b)
+{
+	struct strbuf t = *a;
+	*a = *b;
+	*b = t;
+}
+
 void strbuf_grow(struct strbuf *sb, size_t extra)
 {
 	int was_empty = !sb->alloc;

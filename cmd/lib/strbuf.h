@@ -19,6 +19,7 @@ extern char strbuf_empty[];
 
 void strbuf_init(struct strbuf *sb, size_t hint);
 void strbuf_release(struct strbuf *sb);
+void strbuf_swap(struct strbuf *a, struct strbuf *b);
 /* Give up the buffer to the caller (free() it); sb is left empty. */
 char *strbuf_detach(struct strbuf *sb, size_t *len);
 void strbuf_grow(struct strbuf *sb, size_t extra);

@@ -127,6 +127,8 @@ sys.exit(1 if bad else 0)
 EOF
 commits_bad=$?
 echo "# $(cat "$TRASH/commits") notes commit runs; $(cat "$TRASH/why.commits" | tr '\n' ';')"
+echo "# commits that found a save made while they wrote the note, and left it standing: $(grep -c 'its save is kept' "$TRASH/commit.log")"
+echo "# commits refused because the note changed after it was read: $(grep -c 'changed since it was read' "$TRASH/commit.log")"
 [ "$final_bad" -eq 0 ] || echo "# $(cat "$TRASH/why")"
 fsck_clean "$J"; fsck2=$?
 check "editors and notes commit: no save is lost ($lost lost)" "$lost"
