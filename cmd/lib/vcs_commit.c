@@ -286,27 +286,20 @@ static int S_stage(git_index *idx, const struct vcs_file *f)
 	return git_index_add_from_buffer(idx, &entry, f->data, f->len);
 }
 
+/* Stage the files committed (in the committer's turn: libgit2 writes the
+ * index through a lock file but does not see that another process changed
+ * it since it was read). */
 static void S_update_index(git_repository *repo, const struct vcs_file *files, size_t n)
 {
-	struct strbuf lock = STRBUF_INIT;
 	git_index *idx;
 	size_t i;
-	int tries, fd;
+	int tries;
 
-	/*
-	 * libgit2 writes the index through a lock file but does not see that
-	 * another process changed it since it was read: notes processes take
-	 * turns on a file lock of their own (flock: released by the kernel if one dies).
-	 */
-	strbuf_addf(&lock, "%snotes-index-turn", git_repository_path(repo));
-	fd = open(lock.buf, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-	if (fd >= 0)
-		flock(fd, LOCK_EX);
 	for (tries = 0; tries < COMMIT_TRIES; tries++) {
 		int ok = 1;
 		if (git_repository_index(&idx, repo) < 0)
 			break;
-		git_index_read(idx, 0); /* loaded under the lock: only if changed since */
+		git_index_read(idx, 0); /* only if changed since */
 		for (i = 0; i < n && ok; i++)
 			ok = S_stage(idx, &files[i]) == 0;
 		ok = ok && git_index_write(idx) == 0;
@@ -316,9 +309,6 @@ static void S_update_index(git_repository *repo, const struct vcs_file *files, s
 			break;
 		usleep(20000 + (useconds_t)(rand() % 20000));
 	}
-	if (fd >= 0)
-		close(fd); /* releases the lock */
-	strbuf_release(&lock);
 }
 
 static int S_try_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
@@ -358,10 +348,13 @@ int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char
 	       const struct vcs_identity *who, struct strbuf *err)
 {
 	git_signature *author = NULL, *committer = NULL;
+	struct vcs_turn turn = { -1 };
 	int rc = -1, tries;
 
 	if (S_signature(&author, "AUTHOR", who, err) < 0 ||
 	    S_signature(&committer, "COMMITTER", who, err) < 0)
+		goto out;
+	if (vcs_turn_take(v->repo, &turn, err) < 0)
 		goto out;
 	srand((unsigned)getpid());
 	for (tries = 0; tries < COMMIT_TRIES; tries++) {
@@ -371,14 +364,14 @@ int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char
 		usleep(10000 + (useconds_t)(rand() % (10000 * (tries < 10 ? tries + 1 : 10))));
 	}
 	if (rc == -2) {
-		strbuf_addf(err, "the branch stayed locked (%srefs/heads/*.lock or index.lock): "
-			    "if no other notes or git command is running, one was killed; "
-			    "remove the lock file and try again",
+		strbuf_addf(err, "the branch stayed locked (%srefs/heads/*.lock): if no git "
+			    "command is running, one was killed; remove the lock file and try again",
 			    git_repository_path(v->repo));
 		rc = -1;
 	}
 	if (rc >= 0)
 		S_update_index(v->repo, files, n);
+	vcs_turn_give(&turn);
 out:
 	git_signature_free(author);
 	git_signature_free(committer);

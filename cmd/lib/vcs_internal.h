@@ -16,4 +16,15 @@ int vcs_error(struct strbuf *err, const char *what);
 /* HEAD's commit and tree; both NULL on an unborn branch. */
 int vcs_head_tree(git_repository *repo, git_commit **commit, git_tree **tree);
 
+/*
+ * One notes process at a time commits to a journal (a flock on
+ * .git/notes-turn). Taking the turn waits a bounded time, and removes
+ * the lock files a notes process killed in its turn left behind.
+ */
+struct vcs_turn {
+	int fd;
+};
+int vcs_turn_take(git_repository *repo, struct vcs_turn *turn, struct strbuf *err);
+void vcs_turn_give(struct vcs_turn *turn);
+
 #endif

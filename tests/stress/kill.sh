@@ -14,7 +14,7 @@ PEOPLE="alice bob carol"
 make_journal "$J" $PEOPLE || { echo "stress: cannot build the journal" >&2; exit 2; }
 
 kills=0 landed=0 reruns=0 rerun_failed=0 fsck_bad=0 head_bad=0 content_bad=0
-committed_bad=0 temps=0 temps_after=0 locks=0 dones=0 dirty=0 lock_names=
+committed_bad=0 temps=0 temps_after=0 locks=0 dones=0 dirty=0 lock_names= cleared=0
 first_error=
 
 # note the first failure of each kind, for the report
@@ -96,6 +96,7 @@ EOF
 		(cd "$J" && "$NOTES" commit "$p") >/dev/null 2>&1 ||
 			fail "even without lock files the rerun fails: $(cd "$J" && "$NOTES" commit "$p" 2>&1 | grep '^notes:' | head -n 1)"
 	fi
+	grep -q '^notes: removed .*killed while it committed' "$TRASH/rerun" && cleared=$((cleared + 1))
 	[ "$(git -C "$J" rev-parse HEAD)" != "$head1" ] && reruns=$((reruns + 1))
 	git -C "$J" show "HEAD:$rel" >"$TRASH/head" 2>/dev/null
 	cmp -s "$TRASH/head" "$f" || { committed_bad=$((committed_bad + 1)); fail "after the rerun HEAD:$rel differs from the file"; }
@@ -112,7 +113,7 @@ done
 
 echo "# kills: $kills of $ROUNDS rounds ($dones notes done, $((ROUNDS - dones)) notes commit; the others finished within the delay)"
 echo "# commits landed before the kill (or the command finished): $landed; reruns that had work left: $reruns"
-echo "# stale lock files after a kill: $locks rounds${lock_names:+ ($lock_names)}; temporary files after a kill: $temps rounds, after the rerun: $temps_after"
+echo "# stale lock files after a kill: $locks rounds${lock_names:+ ($lock_names)}, removed by the rerun: $cleared; temporary files after a kill: $temps rounds, after the rerun: $temps_after"
 [ -z "$first_error" ] || echo "# first failure: $first_error"
 check "git fsck --full is clean after every kill ($fsck_bad bad)" "$fsck_bad"
 check "HEAD is always a complete commit ($head_bad bad)" "$head_bad"
