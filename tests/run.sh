@@ -58,5 +58,11 @@ for t in "$ROOT"/tests/cli/t[0-9]*.sh; do
 	[ -f "$t" ] || continue
 	run "cli/$(basename "$t")" sh "$t"
 done
+# crash safety and concurrency: a short kill test (make stress runs 200
+# rounds) and the whole concurrency test
+if [ "$ONLY" != --cli-only ]; then
+	run stress/kill sh "$ROOT/tests/stress/kill.sh" "$NOTES" "${CHECK_KILL_ROUNDS:-30}"
+	run stress/concurrency sh "$ROOT/tests/stress/concurrency.sh" "$NOTES"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
