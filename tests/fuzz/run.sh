@@ -36,7 +36,10 @@ MAX_LEN=${FUZZ_MAX_LEN:-16384}
 CLANG=${CLANG:-clang}
 PKGS="libcmark libgit2 libpcre2-8 jansson"
 SPEC_DIR=${NOTES_SPEC_DIR:-$ROOT/../shared/conformance/mustache}
-LOGS=$BUILD/logs
+# the smoke keeps its own logs: make check must not delete the logs of a
+# long run going on beside it
+LOGS=$BUILD/logs${SMOKE:+-smoke}
+SEEDS=$BUILD/seeds${SMOKE:+-smoke}
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
@@ -111,7 +114,7 @@ seed_config() {
 }
 
 for t in $TARGETS; do
-	seeds=$BUILD/seeds/$t
+	seeds=$SEEDS/$t
 	rm -rf "$seeds"
 	mkdir -p "$seeds" "$BUILD/corpus/$t" "$BUILD/crashes/$t"
 	case $t in
@@ -158,7 +161,7 @@ for t in $TARGETS; do
 	corpus=$BUILD/corpus/$t
 	[ -z "$SMOKE" ] || corpus=
 	while [ "$j" -le "$JOBS" ]; do
-		"$BUILD/fuzz_$t" $corpus "$BUILD/seeds/$t" \
+		"$BUILD/fuzz_$t" $corpus "$SEEDS/$t" \
 			-dict=tests/fuzz/notes.dict $LIMIT -timeout=10 \
 			-rss_limit_mb=2048 -max_len="$MAX_LEN" -print_final_stats=1 \
 			-artifact_prefix="$BUILD/crashes/$t/" >"$LOGS/fuzz-$t.$j.log" 2>&1 &
@@ -179,7 +182,7 @@ for t in $TARGETS; do
 		fi
 	done
 	cov=$(sed -n 's/.*cov: \([0-9]*\).*/\1/p' "$LOGS/fuzz-$t".*.log | sort -n | tail -n 1)
-	echo "fuzz_$t: $execs executions in ${share}s x $JOBS job(s), coverage ${cov:-?} edges, corpus $(find "${corpus:-$BUILD/seeds/$t}" -type f | wc -l) files, $crashes crash(es)"
+	echo "fuzz_$t: $execs executions in ${share}s x $JOBS job(s), coverage ${cov:-?} edges, corpus $(find "${corpus:-$SEEDS/$t}" -type f | wc -l) files, $crashes crash(es)"
 	total_execs=$((total_execs + execs))
 	total_crashes=$((total_crashes + crashes))
 done
