@@ -14,7 +14,7 @@
 #   FUZZ_MAX_LEN  longest input libFuzzer makes (default 16384)
 #   CLANG         the compiler (default clang)
 #
-# Every file in tests/fuzz/regressions/<target>/ is run first: a crash
+# Every file in tests/cases/fuzz/<target>/ is run first: a crash
 # that was found once stays fixed.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -127,7 +127,7 @@ done
 # -- regressions ------------------------------------------------------------
 status=0
 for t in $TARGETS; do
-	dir=tests/fuzz/regressions/$t
+	dir=tests/cases/fuzz/$t
 	[ -d "$dir" ] || continue
 	n=$(find "$dir" -type f | wc -l)
 	[ "$n" -gt 0 ] || continue
@@ -189,7 +189,7 @@ done
 echo "fuzz: $total_execs executions, $total_crashes crash(es)"
 if [ "$total_crashes" -gt 0 ]; then
 	echo "fuzz: reproduce with: $BUILD/fuzz_TARGET CRASH-FILE; minimise with -minimize_crash=1 -runs=10000;"
-	echo "fuzz: then copy the minimised input to tests/fuzz/regressions/TARGET/<what-it-breaks>"
+	echo "fuzz: then copy the minimised input to tests/cases/fuzz/TARGET/<what-it-breaks>"
 	status=1
 fi
 exit "$status"
