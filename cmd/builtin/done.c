@@ -102,6 +102,14 @@ static int S_tick(struct cmd_context *ctx, const char *rel, const char *id, cons
 		rc = EXIT_OK;
 		goto out;
 	}
+	if (at && task->fields[FIELD_DONE]) {
+		/* a second done: would leave the review to choose between two */
+		strbuf_add_escaped(&err, task->fields[FIELD_DONE], strlen(task->fields[FIELD_DONE]));
+		cmd_error("done: ^%s in %s already has a done: field (%s); edit it there, "
+			  "or run notes done without --at",
+			  id, rel, err.buf);
+		goto out;
+	}
 	strbuf_addbuf(&orig, &src);
 	/* the field goes below the item first: setting the marker may shift bytes */
 	if (at)

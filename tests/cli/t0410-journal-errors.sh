@@ -400,6 +400,20 @@ test_expect_success 'notes done --at with a bad time: exit 2, unchanged' '
 	untouched j
 '
 
+test_expect_success 'notes done --at on an open item that already has a done: field: exit 2, unchanged' '
+	export NOTES_NOW=2026-11-30T12:00 &&
+	f=j/alice/2026-11-30.md &&
+	cp $f saved &&
+	sed "/\^s1aaaa$/a\\  - done: 2026-11-29T10:00" saved >$f &&
+	grep -c "done: 2026-11-29T10:00" $f >count && test "$(cat count)" = 1 &&
+	snapshot j before &&
+	test_expect_code 2 notes -C j done s1aaaa --at 2026-11-30T09:00 >out 2>err &&
+	test_no_crash err &&
+	test_grep "^notes: done: \^s1aaaa in alice/2026-11-30.md already has a done: field .2026-11-29T10:00." err &&
+	untouched j &&
+	cp saved $f
+'
+
 test_expect_success 'notes person add of an existing person: exit 2, config unchanged' '
 	snapshot j before &&
 	test_expect_code 2 notes -C j person add alice --name "Someone Else" >out 2>err &&
