@@ -178,6 +178,14 @@ void strbuf_add_escaped(struct strbuf *sb, const char *s, size_t len)
 
 	for (i = 0; i < len; i++) {
 		unsigned char c = u[i];
+		size_t run = i;
+		while (run < len && u[run] >= 0x20 && u[run] < 0x7f)
+			run++;
+		if (run > i) { /* printable ASCII, the common case: all at once */
+			strbuf_add(sb, s + i, run - i);
+			i = run - 1;
+			continue;
+		}
 		if (c == '\n')
 			strbuf_addstr(sb, "\\n");
 		else if (c == '\t')
@@ -186,8 +194,6 @@ void strbuf_add_escaped(struct strbuf *sb, const char *s, size_t len)
 			strbuf_addstr(sb, "\\r");
 		else if (c < 0x20 || c == 0x7f)
 			strbuf_addf(sb, "\\x%02x", c);
-		else if (c < 0x80)
-			strbuf_addch(sb, c);
 		else if (!(n = S_utf8_len(u + i, len - i)))
 			strbuf_addf(sb, "\\x%02x", c); /* not UTF-8: 0x9b alone is a CSI */
 		else if (n == 2 && c == 0xc2 && u[i + 1] < 0xa0)
