@@ -50,6 +50,28 @@ test_expect_code() {
 	fi
 }
 
+# snapshot DIR OUT: HEAD, status, index, every path, every link's target
+# and every file's bytes outside .git (FIFOs and devices are listed, never
+# read), so that a new, changed or lost file shows.
+snapshot() {
+	{
+		git -C "$1" rev-parse HEAD 2>&1
+		git -C "$1" status --porcelain --untracked-files=all 2>&1
+		git -C "$1" ls-files -s 2>&1
+		(cd "$1" && find . -path ./.git -prune -o -print | LC_ALL=C sort)
+		(cd "$1" && find . -path ./.git -prune -o -type l -print | LC_ALL=C sort |
+			while read -r f; do echo "$f -> $(readlink "$f")"; done)
+		(cd "$1" && find . -path ./.git -prune -o -type f -print | LC_ALL=C sort |
+			while read -r f; do cksum "$f"; done)
+	} >"$2"
+}
+
+# untouched DIR: DIR is as the snapshot "before" says.
+untouched() {
+	snapshot "$1" after &&
+	test_cmp before after
+}
+
 # test_cmp EXPECTED ACTUAL: the files are the same.
 test_cmp() {
 	diff -u "$1" "$2"

@@ -11,21 +11,6 @@ export NOTES_NOW=2026-11-23T11:00
 J=$TRASH/j
 OUT=$TRASH/outside
 
-# snapshot DIR OUT: HEAD, status, index, every path and every file's bytes
-# (FIFOs and devices are listed, never read).
-snapshot() {
-	{
-		git -C "$1" rev-parse HEAD 2>&1
-		git -C "$1" status --porcelain --untracked-files=all 2>&1
-		git -C "$1" ls-files -s 2>&1
-		(cd "$1" && find . -path ./.git -prune -o -print | LC_ALL=C sort)
-		(cd "$1" && find . -path ./.git -prune -o -type l -print | LC_ALL=C sort |
-			while read -r f; do echo "$f -> $(readlink "$f")"; done)
-		(cd "$1" && find . -path ./.git -prune -o -type f -print | LC_ALL=C sort |
-			while read -r f; do cksum "$f"; done)
-	} >"$2"
-}
-
 # outside_snapshot OUT: every file outside the journal that a test may aim at.
 outside_snapshot() {
 	(cd "$OUT" && find . -print | LC_ALL=C sort &&
