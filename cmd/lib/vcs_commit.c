@@ -306,9 +306,13 @@ static void S_update_index(git_repository *repo, const struct vcs_file *files, s
 		git_index_free(idx);
 		git_error_clear();
 		if (ok)
-			break;
+			return;
 		usleep(20000 + (useconds_t)(rand() % 20000));
 	}
+	fprintf(stderr,
+		"notes: warning: committed, but the index stayed locked (%sindex.lock): "
+		"git status shows the note as changed until git updates the index\n",
+		git_repository_path(repo));
 }
 
 static int S_try_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,

@@ -131,4 +131,19 @@ f.truncate(0)
 	git -C j show HEAD:bob/2026-11-24.md | grep -q "then tests"
 '
 
+test_expect_success 'an index.lock held by a live git: the commit lands, says the index was not updated' '
+	export NOTES_NOW=2026-11-24T15:00 &&
+	sed "s/then tests\./then tests and a demo./" j/bob/2026-11-24.md >edited &&
+	mv edited j/bob/2026-11-24.md &&
+	: >j/.git/index.lock &&
+	head=$(git -C j rev-parse HEAD) &&
+	notes -C j commit bob >out 2>err &&
+	test_no_crash err &&
+	test_grep "^notes: warning: committed, but the index stayed locked .*index.lock" err &&
+	test -f j/.git/index.lock &&
+	test "$(git -C j rev-parse HEAD^)" = "$head" &&
+	git -C j show HEAD:bob/2026-11-24.md | grep -q "and a demo" &&
+	rm j/.git/index.lock
+'
+
 test_done
