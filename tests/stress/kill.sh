@@ -4,9 +4,12 @@
 # clean, HEAD is a complete commit, every note is byte for byte its old or
 # its new content, no temporary file is left for git to pick up, and a
 # rerun of `notes commit` completes the work.
-# usage: sh tests/stress/kill.sh BINARY [ROUNDS]
+# Rounds go on until KILLS commands were killed (a command that finishes
+# before its kill still counts as a round, and is checked the same way),
+# at most 4 x KILLS rounds.
+# usage: sh tests/stress/kill.sh BINARY [KILLS]
 NOTES=${1:-${NOTES:-}}
-ROUNDS=${2:-${KILL_ROUNDS:-200}}
+KILLS=${2:-${KILL_ROUNDS:-200}}
 . "$(dirname "$0")/lib.sh"
 
 J=$TRASH/journal
@@ -31,7 +34,7 @@ stray_temps() {
 }
 
 i=0
-while [ "$i" -lt "$ROUNDS" ]; do
+while [ "$kills" -lt "$KILLS" ] && [ "$i" -lt $((KILLS * 4)) ]; do
 	i=$((i + 1))
 	set -- $PEOPLE
 	shift $((i % 3))
@@ -111,10 +114,11 @@ EOF
 	fi
 done
 
-echo "# kills: $kills of $ROUNDS rounds ($dones notes done, $((ROUNDS - dones)) notes commit; the others finished within the delay)"
+echo "# kills: $kills in $i rounds ($dones notes done, $((i - dones)) notes commit; in the other rounds the command finished within its delay)"
 echo "# commits landed before the kill (or the command finished): $landed; reruns that had work left: $reruns"
 echo "# stale lock files after a kill: $locks rounds${lock_names:+ ($lock_names)}, removed by the rerun: $cleared; temporary files after a kill: $temps rounds, after the rerun: $temps_after"
 [ -z "$first_error" ] || echo "# first failure: $first_error"
+check "$KILLS commands killed ($kills)" "$((kills < KILLS))"
 check "git fsck --full is clean after every kill ($fsck_bad bad)" "$fsck_bad"
 check "HEAD is always a complete commit ($head_bad bad)" "$head_bad"
 check "every note is its old or its new content, never truncated ($content_bad bad)" "$content_bad"
