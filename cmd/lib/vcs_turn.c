@@ -54,7 +54,8 @@ static void S_clear_one(const char *gitdir, const char *name, const struct times
 	    (st.st_mtim.tv_sec > since->tv_sec ||
 	     (st.st_mtim.tv_sec == since->tv_sec && st.st_mtim.tv_nsec >= since->tv_nsec)) &&
 	    unlink(path.buf) == 0)
-		fprintf(stderr, "notes: removed %s, left by notes process %ld, killed while it committed\n",
+		fprintf(stderr,
+			"notes: removed %s, left by notes process %ld, killed while it committed\n",
 			path.buf, pid);
 	strbuf_release(&path);
 }
@@ -109,8 +110,9 @@ int vcs_turn_take(git_repository *repo, struct vcs_turn *turn, struct strbuf *er
 		if ((errno != EWOULDBLOCK && errno != EINTR) || waited >= TURN_WAIT_MS) {
 			n = pread(turn->fd, record, sizeof(record) - 1, 0);
 			record[n > 0 ? n : 0] = '\0';
-			strbuf_addf(err, "another notes process (pid %ld) has been committing to "
-					 "this journal for over %d s; try again when it ends (%s)",
+			strbuf_addf(err,
+				    "another notes process (pid %ld) has been committing to "
+				    "this journal for over %d s; try again when it ends (%s)",
 				    strtol(record, NULL, 10), TURN_WAIT_MS / 1000, path.buf);
 			close(turn->fd);
 			strbuf_release(&path);

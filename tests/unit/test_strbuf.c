@@ -27,8 +27,12 @@ int main(void)
 	EXPECT("del\x7f", "<del\\x7f>");
 	EXPECT("nul\0end", "<nul\\x00end>");
 	/* 0x9b alone is a one-byte CSI on some terminals; C1 in UTF-8 too */
-	EXPECT("a\x9b" "31m", "<a\\x9b31m>");
-	EXPECT("a\xc2\x9b" "31m", "<a\\u009b31m>");
+	EXPECT("a\x9b"
+	       "31m",
+	       "<a\\x9b31m>");
+	EXPECT("a\xc2\x9b"
+	       "31m",
+	       "<a\\u009b31m>");
 	/* valid UTF-8 passes through whole */
 	EXPECT("회의 ✅ é", "<회의 ✅ é>");
 	/* a sequence cut short at the end is bytes, not a character */
