@@ -15,6 +15,8 @@
 
 /* how long a process waits for its turn before it gives up */
 #define TURN_WAIT_MS 60000
+/* a lock file made later than this after a turn began is not of that turn */
+#define TURN_LOCKS_WITHIN_S 120
 
 /*
  * The turn is a flock on .git/notes-turn, which the kernel releases when
@@ -24,9 +26,9 @@
  * killed in its turn (SIGKILL, a power cut). The lock files git and
  * libgit2 take (index.lock, HEAD.lock, refs/heads/<branch>.lock,
  * packed-refs.lock) that were made after that process took its turn
- * are its own, left behind: they are removed and said so, and the work
- * goes on. A lock file older than that is left to its owner, as git
- * leaves it.
+ * (and not over two minutes later) are its own, left behind: they are
+ * removed and said so, and the work goes on. Any other lock file is left
+ * to its owner, as git leaves it.
  */
 
 /* The file system's clock (coarse on Linux: a file made a moment after
@@ -53,7 +55,7 @@ static void S_clear_one(const char *gitdir, const char *name, const struct times
 	if (lstat(path.buf, &st) == 0 && S_ISREG(st.st_mode) &&
 	    (st.st_mtim.tv_sec > since->tv_sec ||
 	     (st.st_mtim.tv_sec == since->tv_sec && st.st_mtim.tv_nsec >= since->tv_nsec)) &&
-	    unlink(path.buf) == 0)
+	    st.st_mtim.tv_sec <= since->tv_sec + TURN_LOCKS_WITHIN_S && unlink(path.buf) == 0)
 		fprintf(stderr,
 			"notes: removed %s, left by notes process %ld, killed while it committed\n",
 			path.buf, pid);

@@ -96,6 +96,19 @@ test_expect_success 'a lock older than the killed process turn is not its own: i
 	untouched j
 '
 
+test_expect_success 'a lock made long after the killed process turn began is not its own either' '
+	export NOTES_NOW=2026-11-24T14:35 &&
+	printf "4242 %s.000000000\n" "$(($(date +%s) - 3600))" >j/.git/notes-turn &&
+	: >j/.git/refs/heads/main.lock &&
+	snapshot j before &&
+	test_expect_code 2 notes -C j commit bob >out 2>err &&
+	test_no_crash err &&
+	! grep -q "^notes: removed" err &&
+	test -f j/.git/refs/heads/main.lock &&
+	rm j/.git/refs/heads/main.lock &&
+	untouched j
+'
+
 test_expect_success 'a stale index.lock of a killed notes process is removed too, and the index follows' '
 	export NOTES_NOW=2026-11-24T14:40 &&
 	printf "4243 %s.000000000\n" "$(($(date +%s) - 5))" >j/.git/notes-turn &&
