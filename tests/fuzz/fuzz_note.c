@@ -16,6 +16,7 @@
 #include "json.h"
 #include "message.h"
 #include "note.h"
+#include "fuzz_vocab.h"
 #include "vocab.h"
 
 #define SEP "\n=====8<=====\n"
@@ -35,22 +36,6 @@ static const char *S_find_sep(const char *buf, size_t len)
 		if (buf[i] == SEP[0] && !memcmp(buf + i, SEP, n))
 			return buf + i;
 	return NULL;
-}
-
-static void S_release_all(void)
-{
-	vocab_release();
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	atexit(S_release_all);
-	return 0;
 }
 
 static void S_one(const char *buf, size_t len, const struct note *prev, struct note *keep)

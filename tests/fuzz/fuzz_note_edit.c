@@ -26,25 +26,10 @@
 #include "note.h"
 #include "note_edit.h"
 #include "template.h"
+#include "fuzz_vocab.h"
 #include "vocab.h"
 
 static const enum section S_secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
-
-static void S_release_all(void)
-{
-	vocab_release();
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	atexit(S_release_all);
-	return 0;
-}
 
 static void S_fail(const char *what, int line)
 {
