@@ -315,7 +315,7 @@ static int S_replace(const char *path, const char *tmp, const char *old, size_t 
 	}
 	if (rc < 0)
 		goto out;
-	/* an editor still writing in place gets a moment to finish */
+	/* an editor still writing in place has up to 2 s to finish */
 	settled = S_watch_settle(&w, 2000);
 	strbuf_reset(landed);
 	if (swapped ? read_file(tmp, landed, MAX_NOTE_SIZE, err) < 0

@@ -93,6 +93,15 @@ static void S_clear_stale(git_repository *repo, const char *record)
 	git_error_clear();
 }
 
+/* The record in the turn file, NUL-terminated ("" when there is none). */
+static ssize_t S_read_record(int fd, char *buf, size_t size)
+{
+	ssize_t n = pread(fd, buf, size - 1, 0);
+
+	buf[n > 0 ? n : 0] = '\0';
+	return n;
+}
+
 int vcs_turn_take(git_repository *repo, struct vcs_turn *turn, struct strbuf *err)
 {
 	struct strbuf path = STRBUF_INIT;
@@ -110,8 +119,7 @@ int vcs_turn_take(git_repository *repo, struct vcs_turn *turn, struct strbuf *er
 	}
 	while (flock(turn->fd, LOCK_EX | LOCK_NB) < 0) {
 		if ((errno != EWOULDBLOCK && errno != EINTR) || waited >= TURN_WAIT_MS) {
-			n = pread(turn->fd, record, sizeof(record) - 1, 0);
-			record[n > 0 ? n : 0] = '\0';
+			S_read_record(turn->fd, record, sizeof(record));
 			strbuf_addf(err,
 				    "another notes process (pid %ld) has been committing to "
 				    "this journal for over %d s; try again when it ends (%s)",
@@ -124,20 +132,18 @@ int vcs_turn_take(git_repository *repo, struct vcs_turn *turn, struct strbuf *er
 		waited += pause;
 		pause = pause < 50 ? pause * 2 : 50;
 	}
-	strbuf_release(&path);
-	n = pread(turn->fd, record, sizeof(record) - 1, 0);
-	record[n > 0 ? n : 0] = '\0';
-	if (n > 0)
+	if (S_read_record(turn->fd, record, sizeof(record)) > 0)
 		S_clear_stale(repo, record);
 	now = S_now();
 	n = snprintf(record, sizeof(record), "%ld %lld.%09ld\n", (long)getpid(),
 		     (long long)now.tv_sec, (long)now.tv_nsec);
 	if (ftruncate(turn->fd, 0) < 0 || pwrite(turn->fd, record, (size_t)n, 0) != n) {
-		strbuf_addf(err, "cannot write %snotes-turn: %s", git_repository_path(repo),
-			    strerror(errno));
+		strbuf_addf(err, "cannot write %s: %s", path.buf, strerror(errno));
 		close(turn->fd);
+		strbuf_release(&path);
 		return -1;
 	}
+	strbuf_release(&path);
 	return 0;
 }
 
