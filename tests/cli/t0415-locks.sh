@@ -135,7 +135,7 @@ time.sleep(1.5)
 f.truncate(0)
 " j/.git/notes-turn held &
 	holder=$! &&
-	while test ! -f held; do sleep 0.05; done &&
+	test_wait_for held &&
 	start=$(date +%s%N) &&
 	notes -C j commit bob >out 2>err &&
 	end=$(date +%s%N) &&
