@@ -3,17 +3,22 @@
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 CC ?= cc
 BUILD ?= build
 SANITIZE ?=
 DEVELOPER ?=
 
-PKGS = libcmark libgit2 libpcre2-8 jansson
+PKGS = libcmark libgit2 libpcre2-8 jansson libical
 # Linked statically: a short command then starts in less time than it takes
 # the dynamic loader to resolve these libraries. libgit2 stays shared, and
-# so does PCRE2, which libgit2 uses too (one copy, one allocator).
-STATIC_PKGS = libcmark jansson
+# so does PCRE2, which libgit2 uses too (one copy, one allocator). libical
+# is static but needs ICU, which stays shared (its data alone is 30 MB).
+STATIC_PKGS = libcmark jansson libical
+SHARED_PKGS = libgit2 libpcre2-8 icu-i18n
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
 CFLAGS ?= -O2 -g
@@ -53,7 +58,7 @@ $(BUILD)/config.mk: tools/deps.sh
 	@mkdir -p $(BUILD)
 	@sh tools/deps.sh
 	@{ echo "DEP_CFLAGS = $$(pkg-config --cflags $(PKGS))"; \
-	   echo "DEP_LIBS = -Wl,-Bstatic $$(pkg-config --libs $(STATIC_PKGS)) -Wl,-Bdynamic $$(pkg-config --libs libgit2 libpcre2-8)"; } > $@
+	   echo "DEP_LIBS = -Wl,-Bstatic $$(pkg-config --libs $(STATIC_PKGS)) -Wl,-Bdynamic $$(pkg-config --libs $(SHARED_PKGS))"; } > $@
 
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
