@@ -101,7 +101,7 @@ $(BUILD)/man/man1/%.1: docs/%.1.md VERSION $(BUILD)/config.mk
 
 # The tests run against a sanitizer build in build/check.
 check:
-	@sh tools/deps.sh git jq python3 clang libclang-rt-14-dev
+	@sh tools/deps.sh git jq python3 clang libclang-rt-14-dev zsh man-db python3-icalendar
 	@$(MAKE) --no-print-directory BUILD=build/check SANITIZE=address,undefined \
 		DEVELOPER=1 CFLAGS="-O1 -g" build/check/notes man units
 	@sh tests/run.sh build/check
@@ -116,7 +116,7 @@ bench: $(BUILD)/notes
 	@sh tests/bench/run.sh $(BUILD)/notes
 
 leakcheck:
-	@sh tools/deps.sh valgrind git jq python3
+	@sh tools/deps.sh valgrind git jq python3 zsh man-db python3-icalendar
 	@$(MAKE) --no-print-directory BUILD=build/leak CFLAGS="-O0 -g -DNOTES_NO_JIT" build/leak/notes man
 	@NOTES_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 		sh tests/run.sh build/leak --cli-only

@@ -47,7 +47,7 @@ static int S_open(struct strbuf *out, const struct journal *j)
 	return rc;
 }
 
-/* "YYYY-MM-DD<TAB>weekday": a week either side of today. */
+/* "YYYY-MM-DD<TAB>Mon, +1 day": a week either side of today. */
 static int S_dates(struct strbuf *out)
 {
 	static const char *const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
@@ -61,7 +61,12 @@ static int S_dates(struct strbuf *out)
 	for (k = -7; k <= 7; k++) {
 		notes_time t = now + (notes_time)k * MINUTES_PER_DAY;
 		date_format_day(t, day);
-		strbuf_addf(out, "%s\t%s\n", day, days[date_weekday(t / MINUTES_PER_DAY)]);
+		/* unique descriptions: zsh lists words that share one together */
+		strbuf_addf(out, "%s\t%s, ", day, days[date_weekday(t / MINUTES_PER_DAY)]);
+		if (k)
+			strbuf_addf(out, "%+d day%s\n", k, k == 1 || k == -1 ? "" : "s");
+		else
+			strbuf_addstr(out, "today\n");
 	}
 	return 0;
 }
