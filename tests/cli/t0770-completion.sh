@@ -33,33 +33,8 @@ complete() {
 }
 
 # zcomplete LINE: what zsh offers at the end of LINE, "word -- description".
-cat >"$TRASH/complete.zsh" <<\EOF
-zmodload zsh/zpty || exit 2
-zpty z zsh -f -i
-zpty -w z "PS1=''; fpath=($1 \$fpath); autoload -Uz compinit; compinit -u -D"
-# every candidate given to compadd goes to the terminal as CAND word -- text
-zpty -w z 'compadd () {
-  if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return $?; fi
-  typeset -a __hits __dscr __tmp
-  if (( $@[(I)-d] )); then
-    __tmp=${@[$[${@[(i)-d]}+1]]}
-    if [[ $__tmp == \(* ]]; then eval "__dscr=$__tmp"; else __dscr=( "${(@P)__tmp}" ); fi
-  fi
-  builtin compadd -A __hits -D __dscr "$@"
-  local i
-  for i in {1..$#__hits}; do
-    if (( $#__dscr >= i )); then print -r -- "CA""ND $__hits[$i] -- ${${${__dscr[$i]}##$__hits[$i] #}#-- }"; else print -r -- "CA""ND $__hits[$i]"; fi
-  done
-}'
-zpty -w z 'capture-end() { print -r -- "CAPTURE""-END"; }; zle -N capture-end; bindkey "^X" capture-end'
-# -n: the line is completed, never run
-zpty -n -w z "$2"$'\t\x18'
-zpty -r z out '*CAPTURE-END*' || exit 3
-zpty -d z
-print -r -- "$out" | tr -d '\r' | grep -ao 'CAND .*' | sed 's/^CAND //' | sort -u
-EOF
 zcomplete() {
-	(cd "$TRASH/j" && PATH=$BIN:$PATH timeout 30 zsh -f "$TRASH/complete.zsh" "$ZSH_DIR" "$1")
+	(cd "$TRASH/j" && PATH=$BIN:$PATH timeout 30 zsh -f "$ROOT/tests/cli/zsh-complete.zsh" "$ZSH_DIR" "$1")
 }
 
 test_expect_success 'setup: kim leads alice and bob; latest notes with open, done and dropped items' '
