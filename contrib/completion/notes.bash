@@ -31,26 +31,32 @@ _notes_ask() {
 
 # COMPREPLY: the first column of `notes __complete WHAT` starting with cur.
 _notes_column() {
-	local word rest
+	local line
+	local -a lines
 	COMPREPLY=()
-	while IFS=$'\t' read -r word rest; do
-		[[ $word == "$2"* ]] && COMPREPLY+=("$word")
-	done < <(_notes_ask "$1")
+	mapfile -t lines < <(_notes_ask "$1")
+	for line in "${lines[@]}"; do
+		[[ $line == "$2"* ]] && COMPREPLY+=("${line%%$'\t'*}")
+	done
 }
 
 # COMPREPLY: the open items whose id starts with cur (a leading ^ kept):
 # "id -- text (person)" while several match, so that bash lists their
 # text; the bare id once one is left, so that only the id is inserted.
 _notes_items() {
-	local cur=$1 hat= id person text
-	local -a ids=() shown=()
+	local cur=$1 hat= line id rest
+	local -a lines ids=() shown=()
+	local -A seen=()
 	[[ $cur == ^* ]] && hat=^ cur=${cur#^}
-	while IFS=$'\t' read -r id person text; do
-		[[ $id == "$cur"* ]] || continue
-		[[ " ${ids[*]} " == *" $hat$id "* ]] && continue
+	mapfile -t lines < <(_notes_ask open)
+	for line in "${lines[@]}"; do
+		[[ $line == "$cur"* ]] || continue
+		id=${line%%$'\t'*} rest=${line#*$'\t'}
+		[[ -n ${seen[$id]-} ]] && continue
+		seen[$id]=1
 		ids+=("$hat$id")
-		shown+=("$hat$id -- $text ($person)")
-	done < <(_notes_ask open)
+		shown+=("$hat$id -- ${rest#*$'\t'} (${rest%%$'\t'*})")
+	done
 	if ((${#ids[@]} == 1)); then
 		COMPREPLY=("${ids[@]}")
 	else
