@@ -40,7 +40,7 @@ int cmd_help(const char *name, const struct cmd_entry *cmd, void (*overview)(FIL
 
 	if (name && !cmd)
 		return cmd_error("'%s' is not a notes command (see 'notes --help')", name);
-	snprintf(page, sizeof(page), "%s%s", name ? "notes-" : "notes", name ? cmd->name : "");
+	snprintf(page, sizeof(page), "%s%s", cmd ? "notes-" : "notes", cmd ? cmd->name : "");
 	/* man -w first: without the page (or without man) the --help text
 	 * stands in, with no "No manual entry" on the way */
 	if (S_man(probe, true) == 0)
