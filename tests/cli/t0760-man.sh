@@ -87,10 +87,11 @@ test_expect_success 'without the page, or without man, notes help prints the --h
 	MANPATH=$TRASH/empty notes help new >actual 2>err &&
 	test_cmp expect actual &&
 	test ! -s err &&
-	PATH=$TRASH/empty notes help new >actual 2>err &&
+	# no man on PATH: and no valgrind either, so the binary runs itself
+	PATH=$TRASH/empty "$NOTES" help new >actual 2>err &&
 	test_cmp expect actual &&
 	notes --help >expect &&
-	PATH=$TRASH/empty notes help >actual &&
+	PATH=$TRASH/empty "$NOTES" help >actual &&
 	test_cmp expect actual
 '
 
