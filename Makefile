@@ -101,7 +101,7 @@ $(BUILD)/man/man1/%.1: docs/%.1.md VERSION $(BUILD)/config.mk
 
 # The tests run against a sanitizer build in build/check.
 check:
-	@sh tools/deps.sh git jq python3 clang libclang-rt-14-dev zsh man-db python3-icalendar
+	@sh tools/deps.sh git jq python3 procps clang libclang-rt-14-dev zsh man-db python3-icalendar
 	@$(MAKE) --no-print-directory BUILD=build/check SANITIZE=address,undefined \
 		DEVELOPER=1 CFLAGS="-O1 -g" build/check/notes man units
 	@sh tests/run.sh build/check

@@ -16,6 +16,7 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcod
 
 passed=0
 failed=0
+skipped=0
 log=$(mktemp -d "${TMPDIR:-/tmp}/notes-tests.XXXXXX")
 trap 'rm -rf "$log"' EXIT
 
@@ -25,7 +26,7 @@ run() {
 	out=$log/$(echo "$name" | tr '/' '_').out
 	"$@" >"$out" 2>&1
 	rc=$?
-	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -n 1)
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$' "$out" | tail -n 1)
 	if [ -z "$line" ]; then
 		echo "FAIL $name: no result line (exit $rc)"
 		tail -n 20 "$out" | sed 's/^/    /'
@@ -33,9 +34,14 @@ run() {
 		return
 	fi
 	p=${line%% passed*}
-	f=${line#*passed, }; f=${f%% failed}
+	f=${line#*passed, }; f=${f%% failed*}
+	case $line in
+	*skipped) s=${line##*failed, }; s=${s%% skipped} ;;
+	*) s=0 ;;
+	esac
 	passed=$((passed + p))
 	failed=$((failed + f))
+	skipped=$((skipped + s))
 	if [ "$f" -gt 0 ] || [ "$rc" -ne 0 ]; then
 		[ "$f" -gt 0 ] || failed=$((failed + 1))
 		echo "FAIL $name: $line (exit $rc)"
@@ -64,5 +70,9 @@ if [ "$ONLY" != --cli-only ]; then
 	run stress/kill sh "$ROOT/tests/stress/kill.sh" "$NOTES" "${CHECK_KILL_ROUNDS:-30}"
 	run stress/concurrency sh "$ROOT/tests/stress/concurrency.sh" "$NOTES"
 fi
-echo "$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
 [ "$failed" -eq 0 ]

@@ -107,7 +107,7 @@ test_expect_success 'a symlink to a regular note is read' '
 '
 
 test_expect_success 'binary garbage with NUL bytes is a bad-encoding error' '
-	{ printf "\000\001\002\033"; head -c 4096 /dev/urandom; printf "\000"; } >garbage.bin &&
+	{ printf "\000\001\002\033" && head -c 4096 /dev/urandom && printf "\000"; } >garbage.bin &&
 	run 0 parse --json garbage.bin &&
 	jq -r ".problems[0] | [.line, .column, .severity, .code] | join(\" \")" out >actual &&
 	echo "1 1 error bad-encoding" >expect &&
@@ -119,7 +119,7 @@ test_expect_success 'binary garbage with NUL bytes is a bad-encoding error' '
 '
 
 test_expect_success 'invalid UTF-8 is reported once, at its first line' '
-	{ front; printf "## Focus for the next 5 days\n- [ ] Caf\351 #g\n- [ ] \300\257 and \355\240\200 #g\n"; } >latin1.md &&
+	{ front && printf "## Focus for the next 5 days\n- [ ] Caf\351 #g\n- [ ] \300\257 and \355\240\200 #g\n"; } >latin1.md &&
 	run 1 check latin1.md &&
 	test_grep "^latin1\.md:7:1: error: invalid UTF-8 \(the note must be UTF-8 text\) \[bad-encoding\]$" out &&
 	test $(grep -c "bad-encoding" out) -eq 1 &&
@@ -130,7 +130,7 @@ test_expect_success 'invalid UTF-8 is reported once, at its first line' '
 '
 
 test_expect_success 'a NUL byte inside a valid note is reported at its line' '
-	{ front; printf "## Support within 48 hours\n- [ ] Before\n- [ ] With a \000 NUL\n- [ ] After\n"; } >nul.md &&
+	{ front && printf "## Support within 48 hours\n- [ ] Before\n- [ ] With a \000 NUL\n- [ ] After\n"; } >nul.md &&
 	run 1 check nul.md &&
 	test_grep "^nul\.md:8:1: error: the file holds NUL bytes: not a text note \[bad-encoding\]$" out &&
 	run 0 parse --json nul.md &&
@@ -198,7 +198,7 @@ test_expect_success 'front matter that is never closed is one problem' '
 '
 
 test_expect_success 'due:2026-02-30 is a bad date, and the note still parses' '
-	{ front; printf "## Support within 48 hours\n- [ ] Book the room due:2026-02-30\n"; } >feb.md &&
+	{ front && printf "## Support within 48 hours\n- [ ] Book the room due:2026-02-30\n"; } >feb.md &&
 	run 1 check feb.md &&
 	test_grep "^feb\.md:7:21: error: due:2026-02-30 is not a real date \[bad-date\]$" out &&
 	run 0 parse --json feb.md &&
@@ -208,13 +208,13 @@ test_expect_success 'due:2026-02-30 is a bad date, and the note still parses' '
 '
 
 test_expect_success 'an unknown status marker [?] is a bad-status error' '
-	{ front; printf "## Focus for the next 5 days\n- [?] Maybe #g\n"; } >q.md &&
+	{ front && printf "## Focus for the next 5 days\n- [?] Maybe #g\n"; } >q.md &&
 	run 1 check q.md &&
 	test_grep "^q\.md:7:3: error: unknown status marker .\[\?\]. \(use \[ \], \[x\], \[~\] or \[-\]\) \[bad-status\]$" out
 '
 
 test_expect_success 'a control character as status marker is escaped' '
-	{ front; printf "## Focus for the next 5 days\n- [\033] Odd #g\n"; } >ctl.md &&
+	{ front && printf "## Focus for the next 5 days\n- [\033] Odd #g\n"; } >ctl.md &&
 	run 1 check ctl.md &&
 	test_grep "^ctl\.md:7:3: error: unknown status marker \(use" out &&
 	no_raw_escape out err
@@ -323,7 +323,7 @@ test_expect_success 'a note with CR-only line ends is read line by line' '
 '
 
 test_expect_success 'terminal escapes in a note never reach the terminal raw' '
-	{ front; printf "## Focus for the next 5 days\n- [ ] Evil \033[31mred\033[0m text #g\n  - metric: \033]0;title\007\n## Feedback\n- \033[2J clear\n"; } >esc.md &&
+	{ front && printf "## Focus for the next 5 days\n- [ ] Evil \033[31mred\033[0m text #g\n  - metric: \033]0;title\007\n## Feedback\n- \033[2J clear\n"; } >esc.md &&
 	run 0 parse esc.md &&
 	no_raw_escape out err &&
 	test_grep "Evil \\\\x1b\[31mred\\\\x1b\[0m text" out &&
@@ -338,7 +338,7 @@ test_expect_success 'terminal escapes in a note never reach the terminal raw' '
 '
 
 test_expect_success 'terminal escapes in a check message are escaped' '
-	{ front; printf "## Focus for the next 5 days\n- [ ] Evil \033[31mred #g\n"; } >esc2.md &&
+	{ front && printf "## Focus for the next 5 days\n- [ ] Evil \033[31mred #g\n"; } >esc2.md &&
 	run 0 check esc2.md &&
 	no_raw_escape out err &&
 	test_grep "^esc2\.md:7:1: warning: .Evil \\\\x1b\[31mred. has no metric \[no-metric\]$" out
@@ -358,7 +358,7 @@ test_expect_success 'terminal escapes in the front matter and in file names are 
 '
 
 test_expect_success 'a huge front matter value is quoted short' '
-	{ printf -- "---\nperson: "; head -c 100000 /dev/zero | tr "\000" "X"; printf "\nleader: kim\ndate: 2026-11-23\n---\n"; } >wide.md &&
+	{ printf -- "---\nperson: " && head -c 100000 /dev/zero | tr "\000" "X" && printf "\nleader: kim\ndate: 2026-11-23\n---\n"; } >wide.md &&
 	run 1 check wide.md &&
 	test_grep "^wide\.md:2:1: error: person .X{64}. is not a person id" out
 '

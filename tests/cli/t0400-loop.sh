@@ -219,13 +219,15 @@ test_expect_success 'notes done ticks a support item, commits it with Done: and 
 	{ diff before.md j/$W1 >d || :; } &&
 	test "$(grep -c "^[<>]" d)" = 2 &&
 	test "$(git -C j log -1 --format=%cI)" = 2026-11-24T12:00:00+00:00 &&
-	git -C j log -1 --format=%B | git interpret-trailers --parse >trailers &&
+	git -C j log -1 --format=%B >msg &&
+	git interpret-trailers --parse <msg >trailers &&
 	test_grep "^Done: $id$" trailers &&
 	test_grep "^Person: alice$" trailers &&
 	head_files >files &&
 	echo $W1 >expect &&
 	test_cmp expect files &&
-	git -C j show HEAD:$W1 | cmp - j/$W1 &&
+	git -C j show HEAD:$W1 >committed &&
+	cmp committed j/$W1 &&
 	git -C j status --porcelain >st &&
 	printf "A  README.md\n?? notes.txt\n" >expect &&
 	test_cmp expect st
@@ -314,7 +316,8 @@ test_expect_success 'with causes and learnings written, the review commits' '
 	head_files >files &&
 	echo $W2 >expect &&
 	test_cmp expect files &&
-	git -C j log -1 --format=%B | git interpret-trailers --parse >trailers &&
+	git -C j log -1 --format=%B >msg &&
+	git interpret-trailers --parse <msg >trailers &&
 	test_grep "^Week: 2026-W49$" trailers &&
 	test_grep "^Co-authored-by: Alice Park <alice@example.com>$" trailers &&
 	notes -C j parse $W2 --json >p2.json &&
@@ -331,7 +334,8 @@ test_expect_success 'notes done ticks the support item of the latest note, commi
 	notes -C j done "^$id" >out 2>err &&
 	test_no_crash err &&
 	test_grep "^- \[x\] Connect alice with the payments team #conversion \^$id$" j/$W2 &&
-	git -C j log -1 --format=%B | git interpret-trailers --parse >trailers &&
+	git -C j log -1 --format=%B >msg &&
+	git interpret-trailers --parse <msg >trailers &&
 	test_grep "^Done: $id$" trailers &&
 	test "$(git -C j log -1 --format=%cI)" = 2026-12-01T09:30:00+00:00 &&
 	test "$(git -C j log -1 --format=%aI)" = 2026-12-01T09:30:00+00:00 &&
@@ -351,7 +355,8 @@ test_expect_success 'notes done --at records a done: field line under the item' 
 	test_grep "^[0-9]*-  *- done: 2026-12-01T15:00$" got &&
 	{ diff before.md j/$W2 >d || :; } &&
 	test "$(grep -c "^[<>]" d)" = 3 &&
-	git -C j log -1 --format=%B | git interpret-trailers --parse >trailers &&
+	git -C j log -1 --format=%B >msg &&
+	git interpret-trailers --parse <msg >trailers &&
 	test_grep "^Done: $id$" trailers &&
 	notes -C j parse $W2 --json >p.json &&
 	jq -e ".support[] | select(.id == \"$id\") | .status == \"done\"" p.json
@@ -441,7 +446,8 @@ test_expect_success 'notes done ticks an item in its latest note (a review entry
 	head_files >files &&
 	echo $W2 >expect &&
 	test_cmp expect files &&
-	git -C j log -1 --format=%B | git interpret-trailers --parse >trailers &&
+	git -C j log -1 --format=%B >msg &&
+	git interpret-trailers --parse <msg >trailers &&
 	test_grep "^Done: $id$" trailers
 '
 
@@ -473,7 +479,8 @@ test_expect_success 'notes commit of a CRLF + BOM note only changes the lines th
 	cp j/bob/2026-11-23.md crlf.before &&
 	notes -C j commit bob >out 2>err &&
 	test_no_crash err &&
-	git -C j show HEAD:bob/2026-11-23.md | cmp - j/bob/2026-11-23.md &&
+	git -C j show HEAD:bob/2026-11-23.md >committed &&
+	cmp committed j/bob/2026-11-23.md &&
 	python3 - crlf.before j/bob/2026-11-23.md <<-\EOF
 	import re, sys
 	a = open(sys.argv[1], "rb").read()

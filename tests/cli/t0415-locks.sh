@@ -117,7 +117,8 @@ test_expect_success 'a stale index.lock of a killed notes process is removed too
 	test_grep "^notes: removed .*index.lock, left by notes process 4243" err &&
 	test ! -e j/.git/index.lock &&
 	test -z "$(git -C j status --porcelain -- bob)" &&
-	git -C j show HEAD:bob/2026-11-24.md | grep -q "Docs next"
+	git -C j show HEAD:bob/2026-11-24.md >committed &&
+	grep -q "Docs next" committed
 '
 
 test_expect_success 'a commit waits while another notes process has its turn, then lands' '
@@ -134,14 +135,15 @@ time.sleep(1.5)
 f.truncate(0)
 " j/.git/notes-turn held &
 	holder=$! &&
-	while test ! -f held; do sleep 0.05; done &&
+	test_wait_for held &&
 	start=$(date +%s%N) &&
 	notes -C j commit bob >out 2>err &&
 	end=$(date +%s%N) &&
 	wait $holder &&
 	test $(( (end - start) / 1000000 )) -ge 1000 &&
 	! grep -q "^notes: removed" err &&
-	git -C j show HEAD:bob/2026-11-24.md | grep -q "then tests"
+	git -C j show HEAD:bob/2026-11-24.md >committed &&
+	grep -q "then tests" committed
 '
 
 test_expect_success 'an index.lock held by a live git: the commit lands, says the index was not updated' '
@@ -155,7 +157,8 @@ test_expect_success 'an index.lock held by a live git: the commit lands, says th
 	test_grep "^notes: warning: committed, but the index stayed locked .*index.lock" err &&
 	test -f j/.git/index.lock &&
 	test "$(git -C j rev-parse HEAD^)" = "$head" &&
-	git -C j show HEAD:bob/2026-11-24.md | grep -q "and a demo" &&
+	git -C j show HEAD:bob/2026-11-24.md >committed &&
+	grep -q "and a demo" committed &&
 	rm j/.git/index.lock
 '
 

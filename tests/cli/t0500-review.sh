@@ -401,7 +401,8 @@ test_expect_success 'bob: support ticked by a plain commit, at exactly 48 h, and
 	NOTES_NOW=2026-11-02T15:00 notes -C j commit bob >out 2>err &&
 	sed -i "s/- \[ \] Order a second CI runner/- [x] Order a second CI runner/" j/bob/2026-11-02.md &&
 	NOTES_NOW=2026-11-03T10:00 notes -C j commit bob >out 2>err &&
-	git -C j log -1 --format=%B | git interpret-trailers --parse >trailers &&
+	git -C j log -1 --format=%B >msg &&
+	git interpret-trailers --parse <msg >trailers &&
 	test_grep "^Done: b1kept$" trailers &&
 	NOTES_NOW=2026-11-04T14:00 notes -C j done b2edge >out 2>err &&
 	cat >j/bob/2026-11-09.md <<-\EOF &&
@@ -425,7 +426,8 @@ test_expect_success 'bob: support ticked by a plain commit, at exactly 48 h, and
 	- Good.
 	EOF
 	NOTES_NOW=2026-11-09T15:00 notes -C j commit bob >out 2>err &&
-	git -C j log -1 --format=%B | git interpret-trailers --parse >trailers &&
+	git -C j log -1 --format=%B >msg &&
+	git interpret-trailers --parse <msg >trailers &&
 	test_grep "^Done: .*b4foc1" trailers &&
 	NOTES_NOW=2026-12-02T12:00 notes -C j review bob --json >b.json &&
 	jq_is b.json .support "{\"total\":3,\"kept\":2,\"late\":1,\"open\":0}" &&
