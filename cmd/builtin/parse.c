@@ -65,8 +65,10 @@ static int cmd_parse(int argc, char **argv, struct cmd_context *ctx)
 		if (S_parse_one(argv[i], ctx, as_json, &out) != EXIT_OK)
 			rc = EXIT_ERROR;
 		/* stream: a long run over many notes starts printing at once */
-		if (out.len > 65536 && cmd_flush(&out) != EXIT_OK)
+		if (out.len > 65536 && cmd_flush(&out) != EXIT_OK) {
+			strbuf_release(&out);
 			return EXIT_ERROR;
+		}
 	}
 	if (cmd_flush(&out) != EXIT_OK)
 		rc = EXIT_ERROR;
