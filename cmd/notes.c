@@ -98,6 +98,10 @@ int main(int argc, char **argv)
 				return cmd_error("cannot change to '%s': %s", argv[i + 1],
 						 strerror(errno));
 			i += 2;
+		} else if (!strcmp(argv[i], "-C")) {
+			fprintf(stderr, "notes: option '-C' needs a value\n");
+			S_help(stderr);
+			return EXIT_ERROR;
 		} else {
 			fprintf(stderr, "notes: unknown option '%s'\n", argv[i]);
 			S_help(stderr);

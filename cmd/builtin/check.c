@@ -60,8 +60,7 @@ static int cmd_check(int argc, char **argv, struct cmd_context *ctx)
 		if (c == 's')
 			strict = true;
 		else
-			return cmd_usage_error(&cmd_check_entry, "unknown option '%s'",
-					       argv[optind - 1]);
+			return cmd_option_error(&cmd_check_entry, c, argv);
 	}
 	if (optind < argc) {
 		if (resolve_targets(ctx, argc - optind, argv + optind, &targets, &n))

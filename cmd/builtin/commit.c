@@ -80,9 +80,7 @@ static int cmd_commit(int argc, char **argv, struct cmd_context *ctx)
 		switch (c) {
 		case 'm': o.message = optarg; break;
 		case 'f': o.force = true; break;
-		default:
-			return cmd_usage_error(&cmd_commit_entry, "bad option '%s'",
-					       argv[optind - 1]);
+		default: return cmd_option_error(&cmd_commit_entry, c, argv);
 		}
 	}
 	if (S_targets(ctx, argc - optind, argv + optind, &targets, &n))

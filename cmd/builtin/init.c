@@ -103,9 +103,7 @@ static int cmd_init(int argc, char **argv, struct cmd_context *ctx)
 		case 'n': o.name = optarg; break;
 		case 'e': o.email = optarg; break;
 		case 'L': o.lang = optarg; break;
-		default:
-			return cmd_usage_error(&cmd_init_entry, "bad option '%s'",
-					       argv[optind - 1]);
+		default: return cmd_option_error(&cmd_init_entry, c, argv);
 		}
 	}
 	if (optind < argc)

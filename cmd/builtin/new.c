@@ -219,8 +219,7 @@ static int cmd_new(int argc, char **argv, struct cmd_context *ctx)
 		case 'd': o.date = optarg; break;
 		case 'e': o.edit = 1; break;
 		case 'n': o.edit = 0; break;
-		default:
-			return cmd_usage_error(&cmd_new_entry, "bad option '%s'", argv[optind - 1]);
+		default: return cmd_option_error(&cmd_new_entry, c, argv);
 		}
 	}
 	if (optind + 1 != argc)

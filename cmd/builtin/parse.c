@@ -56,8 +56,7 @@ static int cmd_parse(int argc, char **argv, struct cmd_context *ctx)
 		if (c == 'j')
 			as_json = true;
 		else
-			return cmd_usage_error(&cmd_parse_entry, "unknown option '%s'",
-					       argv[optind - 1]);
+			return cmd_option_error(&cmd_parse_entry, c, argv);
 	}
 	if (optind >= argc)
 		return cmd_usage_error(&cmd_parse_entry, "no file to parse");
