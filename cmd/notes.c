@@ -68,7 +68,10 @@ static int S_run(const struct cmd_entry *cmd, int argc, char **argv)
 	}
 	ctx.color = isatty(STDOUT_FILENO) && !(nc && *nc);
 	if (cmd->flags & (NEED_JOURNAL | WANT_JOURNAL)) {
-		if (journal_find(&ctx.journal, NULL, &err) < 0 && (cmd->flags & NEED_JOURNAL)) {
+		/* a journal that is there but cannot be read is an error even
+		 * for a command that works without one */
+		rc = journal_find(&ctx.journal, NULL, &err);
+		if (rc < 0 || (rc > 0 && (cmd->flags & NEED_JOURNAL))) {
 			rc = cmd_error("%s", err.buf);
 			strbuf_release(&err);
 			return rc;

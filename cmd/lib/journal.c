@@ -123,6 +123,7 @@ int journal_find(struct journal **out, const char *dir, struct strbuf *err)
 				err,
 				"not in a journal (no .notes/ here or in any parent directory; "
 				"create one with 'notes init')");
+			rc = 1;
 			break;
 		}
 		*end = '\0';

@@ -31,8 +31,11 @@ struct note_ref {
 };
 
 /*
- * Find the journal from dir upward (like git finds a repository). Returns
- * 0, or -1 with a reason in err ("not in a journal ...").
+ * Find the journal from dir (NULL: the current directory) upward, like
+ * git finds a repository. Returns 0 with *out set; 1 when there is no
+ * journal there ("not in a journal ..." in err); -1 when there is one
+ * that cannot be opened (its config cannot be read: the reason, with the
+ * config's line, in err).
  */
 int journal_find(struct journal **out, const char *dir, struct strbuf *err);
 int journal_open(struct journal **out, const char *root, struct strbuf *err);
