@@ -64,12 +64,6 @@ int journal_load_note(const struct journal *j, const char *path, struct note *no
 /* Turn a path given by the user (relative to the current directory) into
  * one relative to the root; NULL when it is outside the journal. */
 char *journal_relative(const struct journal *j, const char *path);
-/* A check context with the config only (j may be NULL: none). */
-void journal_config_context(const struct journal *j, struct check_context *ctx);
-/* A check context for note: its previous note (loaded into prev, which the
- * caller releases) and the config. */
-void journal_check_context(const struct journal *j, const struct note *note, struct note *prev,
-			   bool *has_prev, struct check_context *ctx);
 /* "<root>/<rel>" in out. */
 void journal_path(const struct journal *j, const char *rel, struct strbuf *out);
 
