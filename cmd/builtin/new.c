@@ -58,7 +58,7 @@ static int S_partial(const char *name, const char **text, size_t *len, void *dat
 static int S_when(const struct new_options *o, const struct person *p, notes_time *when,
 		  bool *has_time)
 {
-	struct slot slot;
+	struct slot slot = { 0, 0 };
 	notes_time now;
 
 	if (date_now(&now) < 0)
