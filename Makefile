@@ -9,11 +9,11 @@ BUILD ?= build
 SANITIZE ?=
 DEVELOPER ?=
 
-PKGS = libcmark libgit2 libpcre2-8 jansson
+PKGS = libcmark libgit2 libpcre2-8 jansson libutf8proc
 # Linked statically: a short command then starts in less time than it takes
 # the dynamic loader to resolve these libraries. libgit2 stays shared, and
 # so does PCRE2, which libgit2 uses too (one copy, one allocator).
-STATIC_PKGS = libcmark jansson
+STATIC_PKGS = libcmark jansson libutf8proc
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
 CFLAGS ?= -O2 -g
