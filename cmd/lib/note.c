@@ -27,26 +27,21 @@ struct parser {
 
 static void S_index_lines(struct lines *l, const char *buf, size_t len, size_t from)
 {
-	size_t alloc = 0, i = from;
+	size_t alloc = 0, ealloc = 0, pos = from, next;
 	int n = 0;
 
-	l->start = NULL;
-	ALLOC_GROW(l->start, 2, alloc);
-	l->start[1] = from;
-	/* as cmark does: a line ends at \n, \r\n or a lone \r */
-	for (; i < len; i++)
-		if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 == len || buf[i + 1] != '\n'))) {
-			ALLOC_GROW(l->start, (size_t)n + 3, alloc);
-			l->start[++n + 1] = i + 1;
-		}
-	l->nr = n + 1;
-	l->end = xmalloc(((size_t)l->nr + 1) * sizeof(*l->end));
-	for (n = 1; n <= l->nr; n++) {
-		size_t e = n < l->nr ? l->start[n + 1] - 1 : len;
-		while (e > l->start[n] && (buf[e - 1] == '\r' || buf[e - 1] == '\n'))
-			e--;
-		l->end[n] = e;
+	l->start = l->end = NULL;
+	for (;;) { /* as many lines as line ends, plus one */
+		n++;
+		ALLOC_GROW(l->start, (size_t)n + 1, alloc);
+		ALLOC_GROW(l->end, (size_t)n + 1, ealloc);
+		l->start[n] = pos;
+		l->end[n] = note_line_end(buf, len, pos, &next);
+		if (l->end[n] == len)
+			break;
+		pos = next;
 	}
+	l->nr = n;
 }
 
 /* The text of a line from its first non-blank byte. */
