@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "journal.h"
+#include "journal_notes.h"
 
 enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_ERROR = 2 };
 

@@ -76,7 +76,7 @@ static int S_when(const struct new_options *o, const struct person *p, notes_tim
 			*when += slot.minutes;
 		return 0;
 	}
-	*when = *has_time ? slot_in_week(&slot, now) : now - now % MINUTES_PER_DAY;
+	*when = *has_time ? slot_in_week(&slot, now) : date_start_of_day(now);
 	return 0;
 }
 
@@ -156,7 +156,10 @@ static int S_new(struct cmd_context *ctx, const struct new_options *o)
 		cmd_error("new: %s already exists (notes never overwrites a note)", rel.buf);
 		goto out;
 	}
-	prev_path = journal_previous(j, o->person, in.date - in.date % MINUTES_PER_DAY);
+	if (journal_previous(j, o->person, date_start_of_day(in.date), &prev_path) < 0) {
+		cmd_error("new: %s: cannot list the notes", o->person);
+		goto out;
+	}
 	if (prev_path) {
 		struct strbuf pfull = STRBUF_INIT;
 		journal_path(j, prev_path, &pfull);

@@ -76,19 +76,25 @@ out:
 static void S_list_one(struct journal *j, const char *id, notes_time now, struct strbuf *out)
 {
 	struct strbuf err = STRBUF_INIT;
-	json_t *st = status_team(j, id, now, &err);
-	json_t *me = json_array_get(json_object_get(st, "people"), 0);
-	const char *last = json_string_value(json_object_get(me, "last"));
-	const char *next = json_string_value(json_object_get(me, "next"));
+	struct team_status st;
+	const struct person_status *me = NULL;
+	char last[11] = "-", next[17] = "-";
 	struct person p;
+	bool ok = status_team(&st, j, id, now, &err) == 0;
 
+	if (ok && st.npeople)
+		me = &st.people[0];
+	if (me && me->has_last)
+		date_format_day(me->last, last);
+	if (me && me->next.has_next)
+		date_format_time(me->next.next, next);
 	journal_person(j, id, &p);
 	print_padded(out, id, 12);
 	print_padded(out, p.name ? p.name : "-", 22);
 	print_padded(out, p.slot ? p.slot : "-", 12);
-	strbuf_addf(out, "%-10s %s%s\n", last ? last : "-", next ? next : "-",
-		    json_is_true(json_object_get(me, "overdue_meeting")) ? " (overdue)" : "");
-	json_decref(st);
+	strbuf_addf(out, "%-10s %s%s\n", last, next, me && me->next.overdue ? " (overdue)" : "");
+	if (ok)
+		team_status_release(&st);
 	person_release(&p);
 	strbuf_release(&err);
 }

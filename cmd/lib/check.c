@@ -132,7 +132,7 @@ static void S_support(const struct note *note, struct diag *d, struct strbuf *q)
 
 	for (i = 0; i < note->nitems[SECTION_SUPPORT]; i++) {
 		const struct task *t = &note->items[SECTION_SUPPORT][i];
-		if (t->due_explicit && note->has_date && t->due > note->date + 48 * 60)
+		if (t->due_explicit && note->has_date && t->due > note->date + SUPPORT_DUE_MINUTES)
 			WARN(d, t, "support-late",
 			     "'%s' is due more than 48 hours after the meeting", S_quote(t, q));
 		S_tags(note, t, d);

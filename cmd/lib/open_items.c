@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journal_notes.h"
 #include "xalloc.h"
 
 /* The latest note of refs whose meeting had begun by until, loaded into

@@ -22,8 +22,7 @@ static void S_local_to_epoch(notes_time t, git_time_t *when, int *offset)
 {
 	struct tm tm = { 0 };
 	int y, m, d;
-	int64_t days =
-		t >= 0 ? t / MINUTES_PER_DAY : -((-t + MINUTES_PER_DAY - 1) / MINUTES_PER_DAY);
+	int64_t days = date_day_of(t);
 	time_t secs;
 
 	date_civil_from_days(days, &y, &m, &d);
