@@ -7,8 +7,11 @@
 #include <stddef.h>
 
 #include "check.h"
-#include "config.h"
+#include "vcs_config.h"
 #include "note.h"
+
+/* The journal's config, relative to its root. */
+#define JOURNAL_CONFIG ".notes/config"
 
 struct journal {
 	char *root; /* absolute, no trailing slash */

@@ -182,10 +182,10 @@ int journal_previous(const struct journal *j, const char *id, notes_time before,
 	return *rel ? 0 : 1;
 }
 
-int journal_load_note(const struct journal *j, const char *path, struct note *note,
-		      struct strbuf *err)
+int journal_read_note(const struct journal *j, const char *path, struct strbuf *buf,
+		      struct note *note, struct strbuf *err)
 {
-	struct strbuf full = STRBUF_INIT, buf = STRBUF_INIT;
+	struct strbuf full = STRBUF_INIT;
 	struct note_options opts = { path, j ? j->leader : NULL };
 	struct stat st;
 	int rc = -1;
@@ -197,9 +197,18 @@ int journal_load_note(const struct journal *j, const char *path, struct note *no
 	/* in the journal a note is a regular file, not a link that may lead out of it */
 	if (j && lstat(full.buf, &st) == 0 && S_ISLNK(st.st_mode))
 		strbuf_addstr(err, "is a symbolic link, not a note of the journal");
-	else if (read_file(full.buf, &buf, MAX_NOTE_SIZE, err) == 0)
-		rc = note_parse(note, buf.buf, buf.len, &opts, err);
+	else if (read_file(full.buf, buf, MAX_NOTE_SIZE, err) == 0)
+		rc = note_parse(note, buf->buf, buf->len, &opts, err);
 	strbuf_release(&full);
+	return rc;
+}
+
+int journal_load_note(const struct journal *j, const char *path, struct note *note,
+		      struct strbuf *err)
+{
+	struct strbuf buf = STRBUF_INIT;
+	int rc = journal_read_note(j, path, &buf, note, err);
+
 	strbuf_release(&buf);
 	return rc;
 }

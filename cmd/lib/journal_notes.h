@@ -63,5 +63,8 @@ int journal_previous(const struct journal *j, const char *id, notes_time before,
  * refused. Returns 0, or -1 with the reason in err (note then unset). */
 int journal_load_note(const struct journal *j, const char *path, struct note *note,
 		      struct strbuf *err);
+/* The same, with the bytes it parsed in buf (the note's offsets point into them). */
+int journal_read_note(const struct journal *j, const char *path, struct strbuf *buf,
+		      struct note *note, struct strbuf *err);
 
 #endif

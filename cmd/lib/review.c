@@ -57,14 +57,13 @@ static struct item *S_item(struct review *r, const struct task *t, size_t note, 
 
 static void S_follow(struct review *r)
 {
-	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
 	size_t n, i, k;
 
 	for (n = 0; n < r->h->nnotes; n++)
-		for (k = 0; k < 3; k++)
-			for (i = 0; i < r->h->notes[n].nitems[secs[k]]; i++) {
-				const struct task *t = &r->h->notes[n].items[secs[k]][i];
-				struct item *it = S_item(r, t, n, secs[k]);
+		for (k = 0; k < TASK_SECTIONS; k++)
+			for (i = 0; i < r->h->notes[n].nitems[task_sections[k]]; i++) {
+				const struct task *t = &r->h->notes[n].items[task_sections[k]][i];
+				struct item *it = S_item(r, t, n, task_sections[k]);
 				it->last = t;
 				if (t->fields[FIELD_CAUSE])
 					it->cause = t->fields[FIELD_CAUSE];

@@ -30,12 +30,11 @@ static struct note *S_slot(struct history *h, const char *path)
 
 static void S_first_done(struct history *h, const struct note *note, notes_time when)
 {
-	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
 	size_t i, k;
 
-	for (k = 0; k < 3; k++)
-		for (i = 0; i < note->nitems[secs[k]]; i++) {
-			const struct task *t = &note->items[secs[k]][i];
+	for (k = 0; k < TASK_SECTIONS; k++)
+		for (i = 0; i < note->nitems[task_sections[k]]; i++) {
+			const struct task *t = &note->items[task_sections[k]][i];
 			if (!t->id || t->status != TASK_DONE || strlen(t->id) > 7 ||
 			    history_first_done(h, t->id) >= 0)
 				continue;

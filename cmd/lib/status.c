@@ -120,7 +120,6 @@ static int S_open_streak(struct carry_window *w, const char *id)
 static void S_carried(struct person_status *ps, const struct journal *j, struct note_ref *refs,
 		      size_t n, const struct note *latest)
 {
-	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
 	struct carry_window *w = xcalloc(1, sizeof(*w));
 	size_t i, k, alloc = 0;
 
@@ -129,9 +128,9 @@ static void S_carried(struct person_status *ps, const struct journal *j, struct 
 	w->n = n;
 	w->back[0] = *latest; /* borrowed: not released here */
 	w->loaded[0] = true;
-	for (k = 0; k < 3; k++)
-		for (i = 0; i < latest->nitems[secs[k]]; i++) {
-			const struct task *t = &latest->items[secs[k]][i];
+	for (k = 0; k < TASK_SECTIONS; k++)
+		for (i = 0; i < latest->nitems[task_sections[k]]; i++) {
+			const struct task *t = &latest->items[task_sections[k]][i];
 			struct status_carried *c;
 			int weeks;
 			if (!t->id || t->status != TASK_OPEN)

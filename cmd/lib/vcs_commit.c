@@ -270,7 +270,6 @@ static int S_build_tree(git_repository *repo, git_tree *head, const struct vcs_f
 	return rc;
 }
 
-/* Make the repository's index agree with the new commit for the paths. */
 /* Stage one committed file: the bytes committed (an editor may have saved
  * newer ones since: they show as a change not staged), else the work tree. */
 static int S_stage(git_index *idx, const struct vcs_file *f)
@@ -290,7 +289,8 @@ static int S_stage(git_index *idx, const struct vcs_file *f)
 /* Stage the files committed (in the committer's turn: libgit2 writes the
  * index through a lock file but does not see that another process changed
  * it since it was read). */
-static void S_update_index(git_repository *repo, const struct vcs_file *files, size_t n)
+static void S_update_index(git_repository *repo, const struct vcs_file *files, size_t n,
+			   struct strbuf *warn)
 {
 	git_index *idx;
 	size_t i;
@@ -310,10 +310,10 @@ static void S_update_index(git_repository *repo, const struct vcs_file *files, s
 			return;
 		usleep(20000 + (useconds_t)(rand() % 20000));
 	}
-	fprintf(stderr,
-		"notes: warning: committed, but the index stayed locked (%sindex.lock): "
-		"git status shows the note as changed until git updates the index\n",
-		git_repository_path(repo));
+	strbuf_addf(warn,
+		    "warning: committed, but the index stayed locked (%sindex.lock): "
+		    "git status shows the note as changed until git updates the index\n",
+		    git_repository_path(repo));
 }
 
 static int S_try_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
@@ -350,7 +350,7 @@ static int S_try_commit(struct vcs *v, const struct vcs_file *files, size_t n, c
 }
 
 int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
-	       const struct vcs_identity *who, struct strbuf *err)
+	       const struct vcs_identity *who, struct strbuf *warn, struct strbuf *err)
 {
 	git_signature *author = NULL, *committer = NULL;
 	struct vcs_turn turn = { -1 };
@@ -359,7 +359,7 @@ int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char
 	if (S_signature(&author, "AUTHOR", who, err) < 0 ||
 	    S_signature(&committer, "COMMITTER", who, err) < 0)
 		goto out;
-	if (vcs_turn_take(v->repo, &turn, err) < 0)
+	if (vcs_turn_take(v->repo, &turn, warn, err) < 0)
 		goto out;
 	srand((unsigned)getpid());
 	for (tries = 0; tries < COMMIT_TRIES; tries++) {
@@ -377,7 +377,7 @@ int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char
 		rc = -1;
 	}
 	if (rc >= 0)
-		S_update_index(v->repo, files, n);
+		S_update_index(v->repo, files, n, warn);
 	vcs_turn_give(&turn);
 out:
 	git_signature_free(author);
