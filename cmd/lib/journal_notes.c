@@ -10,16 +10,23 @@
 #include "fsutil.h"
 #include "xalloc.h"
 
+/* The decision itself, for a valid id: every person's notes are <id>/
+ * of the journal, committed in the journal's repository. */
+static void S_locate(const struct journal *j, const char *id, struct person_notes *out)
+{
+	out->id = xstrdup(id);
+	out->dir = xstrdup(id);
+	out->repo = xstrdup(j->root);
+	out->repo_dir = xstrdup(id);
+}
+
 int journal_person_notes(const struct journal *j, const char *id, struct person_notes *out,
 			 struct strbuf *err)
 {
 	memset(out, 0, sizeof(*out));
 	if (journal_check_person(j, id, err) < 0)
 		return -1;
-	out->id = xstrdup(id);
-	out->dir = xstrdup(id);
-	out->repo = xstrdup(j->root);
-	out->repo_dir = xstrdup(id);
+	S_locate(j, id, out);
 	return 0;
 }
 
@@ -139,20 +146,22 @@ static int S_list(const char *dir, const char *prefix, struct note_ref **out, si
 
 int journal_notes(const struct journal *j, const char *id, struct note_ref **out, size_t *n)
 {
-	struct strbuf err = STRBUF_INIT, dir = STRBUF_INIT, prefix = STRBUF_INIT;
-	struct person_notes pn;
+	struct strbuf dir = STRBUF_INIT, prefix = STRBUF_INIT;
+	struct person_notes pn = { 0 };
 	int rc = 0;
 
 	*out = NULL;
 	*n = 0;
-	if (journal_person_notes(j, id, &pn, &err) == 0) {
+	/* S_list refuses a directory that is a link: no journal_check_person,
+	 * whose lstat would be a second one on every listing */
+	if (person_id_is_valid(id)) {
+		S_locate(j, id, &pn);
 		journal_path(j, pn.dir, &dir);
 		if (*pn.dir)
 			strbuf_addf(&prefix, "%s/", pn.dir);
 		rc = S_list(dir.buf, prefix.buf, out, n);
 	}
 	person_notes_release(&pn);
-	strbuf_release(&err);
 	strbuf_release(&dir);
 	strbuf_release(&prefix);
 	return rc;
