@@ -28,6 +28,7 @@ struct cmd_entry {
 
 extern const struct cmd_entry cmd_init_entry, cmd_person_entry, cmd_new_entry, cmd_parse_entry,
 	cmd_check_entry, cmd_commit_entry, cmd_done_entry, cmd_status_entry, cmd_review_entry;
+extern const struct cmd_entry cmd_lsp_entry;
 
 /* "notes: <message>" on stderr, control characters escaped; returns EXIT_ERROR. */
 int cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
