@@ -84,7 +84,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libnotes.a
 
 # The tests run against a sanitizer build in build/check.
 check:
-	@sh tools/deps.sh git jq python3 procps clang libclang-rt-14-dev
+	@sh tools/deps.sh git jq python3 procps clang libclang-rt-14-dev neovim strace
 	@$(MAKE) --no-print-directory BUILD=build/check SANITIZE=address,undefined \
 		DEVELOPER=1 CFLAGS="-O1 -g" build/check/notes units
 	@sh tests/run.sh build/check

@@ -359,8 +359,11 @@ static void S_handle(struct server *s, const char *body, size_t len)
 	struct strbuf why = STRBUF_INIT;
 
 	if (!msg) {
-		strbuf_addf(&why, "not JSON: %s (byte %d)", e.text, e.position);
-		S_error(s, NULL, RPC_PARSE_ERROR, why.buf);
+		/* a body that took in the next message was answered there */
+		if (!lsp_conn_misframed(&s->conn)) {
+			strbuf_addf(&why, "not JSON: %s (byte %d)", e.text, e.position);
+			S_error(s, NULL, RPC_PARSE_ERROR, why.buf);
+		}
 	} else if (!json_is_object(msg)) {
 		S_error(s, NULL, RPC_INVALID_REQUEST, "a message is a JSON object");
 	} else {

@@ -323,6 +323,21 @@ static size_t S_after_line(const struct strbuf *text, int line, bool *lazy)
 	return at;
 }
 
+/* Whether line (1-based) holds only blanks. */
+static bool S_blank(const struct strbuf *text, int line)
+{
+	struct walker w = { text->buf, text->len, 0, 1 };
+	size_t i;
+
+	while (w.line < line && S_line_end(&w) < w.len) {
+		w.pos = lsp_next_line(w.s, w.len, w.pos);
+		w.line++;
+	}
+	for (i = w.pos; i < w.len && (w.s[i] == ' ' || w.s[i] == '\t'); i++)
+		;
+	return i >= w.len || w.s[i] == '\n' || w.s[i] == '\r';
+}
+
 /* The review heading of the note template in lang. */
 static void S_review_heading(const struct journal *j, const char *lang, struct strbuf *out)
 {
@@ -359,8 +374,12 @@ static size_t S_carry_text(const struct lsp_doc *doc, const struct note *note, j
 	json_t *l;
 
 	if (line) {
-		if (n)
-			line = note->items[SECTION_REVIEW][n - 1].end_line;
+		if (n) {
+			const struct task *last = &note->items[SECTION_REVIEW][n - 1];
+			/* an item's end may take in the blank lines after it */
+			for (line = last->end_line; line > last->line && S_blank(text, line);)
+				line--;
+		}
 		at = S_after_line(text, line, &lazy);
 	} else {
 		for (i = 0; i < sizeof(after) / sizeof(*after); i++)
@@ -408,7 +427,7 @@ static void S_fix_loop(const struct lsp_doc *doc, const struct lsp_checked *c, j
 	struct carry_input in = { c->note.person, NULL, c->note.leader, c->note.date,
 				  false,	  NULL, NULL,		0 };
 	struct strbuf src = STRBUF_INIT, title = STRBUF_INIT;
-	json_t *data, *carried, *all = json_array(), *alldiags = json_array();
+	json_t *data, *carried, *one, *all = json_array(), *alldiags = json_array();
 	size_t i, k, pi = 0, base = 0;
 	struct note prev;
 
@@ -426,10 +445,11 @@ static void S_fix_loop(const struct lsp_doc *doc, const struct lsp_checked *c, j
 	for (k = 0; k < 2; base += prev.nitems[secs[k]], k++)
 		for (i = 0; i < prev.nitems[secs[k]]; i++) {
 			const struct task *t = &prev.items[secs[k]][i];
-			json_t *line = json_array_get(carried, base + i), *diags = json_array();
+			json_t *line = json_array_get(carried, base + i), *diags;
 			if ((t->status != TASK_OPEN && t->status != TASK_PARTIAL) ||
 			    S_reviewed(&c->note, t) || !line)
 				continue;
+			diags = json_array();
 			/* the check reports them in this order, one problem each */
 			for (; pi < c->problems.nr; pi++)
 				if (!strcmp(c->problems.list[pi].code, "loop-broken")) {
@@ -446,8 +466,9 @@ static void S_fix_loop(const struct lsp_doc *doc, const struct lsp_checked *c, j
 					    t->text);
 			else
 				strbuf_addf(&title, "Carry '%s' into the review", t->text);
-			S_add_carry(doc, &c->note, json_pack("[O]", line), diags, title.buf,
-				    actions);
+			one = json_pack("[O]", line);
+			S_add_carry(doc, &c->note, one, diags, title.buf, actions);
+			json_decref(one);
 		}
 	if (json_array_size(all) > 1) {
 		strbuf_reset(&title);

@@ -40,6 +40,10 @@ void lsp_conn_release(struct lsp_conn *c);
  * more input is needed. A bad header is answered with an error and
  * skipped up to the next header. */
 int lsp_conn_next(struct lsp_conn *c, const char **body, size_t *len);
+/* The message lsp_conn_next returned is not JSON: whether that is because
+ * its Content-Length took in the next message (then it is answered with
+ * an error and the next message is read from its header). */
+bool lsp_conn_misframed(struct lsp_conn *c);
 /* The message lsp_conn_next returned is done with. */
 void lsp_conn_consumed(struct lsp_conn *c);
 /* Wait for input (at most timeout_ms, -1: no limit) and read some:

@@ -201,34 +201,45 @@ int lsp_conn_next(struct lsp_conn *c, const char **body, size_t *len)
 }
 
 /*
- * The awaited body stopped coming: when what came is a whole JSON value
- * followed by another header, its Content-Length was too large. Refuse
- * that message (with its id, so that the client is not left waiting) and
- * go on with the next one.
+ * Whether the body at [body, body + have) is a whole JSON value followed by
+ * another header (or, when the input stalled, by nothing): its
+ * Content-Length was too large. That message is refused (with its id, so
+ * that the client is not left waiting) and the next one is read from its
+ * header.
  */
-static void S_unstall(struct lsp_conn *c)
+static bool S_overran(struct lsp_conn *c, size_t have, bool stalled)
 {
 	const char *b = c->buf.buf + c->body, *rest;
-	size_t have = c->buf.len - c->body;
 	json_error_t e;
 	json_t *v = json_loadb(b, have, JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL, &e), *id;
 	struct strbuf msg = STRBUF_INIT;
+	bool header, found = false;
 
 	if (!v)
-		return;
+		return false;
 	for (rest = b + e.position; rest < b + have && strchr(" \t\r\n", *rest); rest++)
 		;
-	if ((size_t)(b + have - rest) >= 15 && !strncasecmp(rest, "Content-Length:", 15)) {
+	header = (size_t)(b + have - rest) >= 15 && !strncasecmp(rest, "Content-Length:", 15);
+	if (header || (stalled && rest == b + have)) {
 		id = json_is_object(v) ? json_object_get(v, "id") : NULL;
 		strbuf_addf(&msg, "bad message header: Content-Length is %zu, the message has %d",
 			    c->want, e.position);
 		lsp_conn_error(c, id && (json_is_integer(id) || json_is_string(id)) ? id : NULL,
 			       RPC_INVALID_REQUEST, msg.buf);
 		c->pos = (size_t)(rest - c->buf.buf);
+		/* the bytes still announced, if they come, are no header */
+		c->resync = !header;
 		c->waiting = false;
+		found = true;
 	}
 	json_decref(v);
 	strbuf_release(&msg);
+	return found;
+}
+
+bool lsp_conn_misframed(struct lsp_conn *c)
+{
+	return S_overran(c, c->want, false);
 }
 
 void lsp_conn_consumed(struct lsp_conn *c)
@@ -253,8 +264,9 @@ int lsp_conn_wait(struct lsp_conn *c, int timeout_ms)
 		timeout_ms = STALL_MS;
 	r = poll(&p, 1, timeout_ms);
 	if (r == 0) {
+		/* the awaited body stopped coming: was its length too large? */
 		if (c->waiting)
-			S_unstall(c);
+			S_overran(c, c->buf.len - c->body, true);
 		return 0;
 	}
 	if (r < 0)

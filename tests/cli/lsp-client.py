@@ -2,6 +2,9 @@
 """lsp-client.py - drive a Language Server from a script, for the tests.
 
 usage: lsp-client.py [--latency FILE] SCRIPT OUT -- COMMAND...
+       lsp-client.py --apply FILE EDITS    print FILE with the TextEdits of
+                                           the JSON file EDITS applied, as an
+                                           editor applies them (UTF-16 positions)
 
 Starts COMMAND, plays SCRIPT (one directive a line) on its standard input
 and writes every message it answers to OUT, one JSON object a line (keys
@@ -184,8 +187,40 @@ def play(srv, script, latency):
             sys.exit("lsp-client: unknown directive %r" % op)
 
 
+def offset(text, pos):
+    """The index in text (a str) of an LSP position (line, UTF-16 character)."""
+    i, line = 0, pos["line"]
+    while line > 0 and i < len(text):
+        j = i
+        while j < len(text) and text[j] not in "\r\n":
+            j += 1
+        if j < len(text) and text[j:j + 2] == "\r\n":
+            j += 1
+        i = j + 1
+        line -= 1
+    units = 0
+    while i < len(text) and text[i] not in "\r\n" and units < pos["character"]:
+        units += 2 if ord(text[i]) > 0xFFFF else 1
+        i += 1
+    return min(i, len(text))
+
+
+def apply(path, edits_path):
+    text = text_of(path)
+    with open(edits_path, encoding="utf-8") as f:
+        edits = json.load(f)
+    spans = [(offset(text, e["range"]["start"]), offset(text, e["range"]["end"]), e["newText"])
+             for e in edits]
+    for start, end, new in sorted(spans, reverse=True):
+        text = text[:start] + new + text[end:]
+    sys.stdout.write(text)
+
+
 def main():
     argv = sys.argv[1:]
+    if argv[:1] == ["--apply"]:
+        apply(argv[1], argv[2])
+        return
     latency = None
     if argv[:1] == ["--latency"]:
         latency = open(argv[1], "w")
