@@ -95,7 +95,7 @@ demo: $(BUILD)/notes
 	@sh examples/demo.sh $(BUILD)/notes
 
 bench: $(BUILD)/notes
-	@sh tools/deps.sh hyperfine git cmark
+	@sh tools/deps.sh hyperfine git cmark python3
 	@sh tests/bench/run.sh $(BUILD)/notes
 
 leakcheck:
