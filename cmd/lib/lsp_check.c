@@ -9,35 +9,12 @@
 #include "carry.h"
 #include "fsutil.h"
 #include "note_edit.h"
+#include "note_line.h"
 #include "xalloc.h"
 
 /* More than this many problems in one note are summed up in one line: an
  * editor slows down under thousands of marks and nobody reads them. */
 #define MAX_DIAGNOSTICS 1000
-
-/*
- * The one place where a document's problems are decided: the steps of
- * `notes check` for the same bytes (parse, the journal's context, check),
- * so that the editor shows what the command prints.
- */
-static int S_decide(struct lsp_checked *out, const struct journal *j, const char *file,
-		    const char *rel, const char *buf, size_t len, struct strbuf *err)
-{
-	struct note_options opts = { file, j ? j->leader : NULL };
-	struct check_context cc;
-	bool has_prev = false;
-
-	if (note_parse(&out->note, buf, len, &opts, err) < 0)
-		return -1;
-	/* a file outside the journal has no previous note, but the config applies */
-	if (rel)
-		journal_check_context(j, &out->note, &out->previous[0], &has_prev, &cc);
-	else
-		journal_config_context(j, &cc);
-	out->nprevious = has_prev;
-	check_note(&out->note, &cc, &out->problems);
-	return 0;
-}
 
 static const char *S_file(const struct lsp_doc *doc)
 {
@@ -65,23 +42,18 @@ int lsp_check(struct lsp_checked *out, const struct lsp_doc *doc, struct strbuf 
 		out->too_large = true;
 		return 0;
 	}
-	if (S_decide(out, doc->journal, S_file(doc), doc->rel, doc->text.buf, doc->text.len, err) <
-	    0)
+	/* the one function that decides a note's problems, as for notes check */
+	if (journal_check_note(&out->checked, doc->journal, S_file(doc), doc->rel, doc->text.buf,
+			       doc->text.len, err) < 0)
 		return -1;
-	out->is_note = S_is_note(doc, &out->note);
+	out->is_note = S_is_note(doc, &out->checked.note);
 	return 0;
 }
 
 void lsp_checked_release(struct lsp_checked *c)
 {
-	size_t i;
-
-	if (c->too_large)
-		return;
-	note_release(&c->note);
-	diag_release(&c->problems);
-	for (i = 0; i < c->nprevious; i++)
-		note_release(&c->previous[i]);
+	if (!c->too_large)
+		checked_note_release(&c->checked);
 }
 
 int lsp_parse(struct note *note, const struct lsp_doc *doc, struct strbuf *err)
@@ -100,11 +72,18 @@ struct walker {
 
 static size_t S_line_end(const struct walker *w)
 {
-	size_t e = w->pos;
+	return note_line_end(w->s, w->len, w->pos, NULL);
+}
 
-	while (e < w->len && w->s[e] != '\n' && w->s[e] != '\r')
-		e++;
-	return e;
+/* Move to line (1-based), or to the last line when there are fewer. */
+static void S_goto(struct walker *w, int line)
+{
+	size_t next;
+
+	while (w->line < line && note_line_end(w->s, w->len, w->pos, &next) < w->len) {
+		w->pos = next;
+		w->line++;
+	}
 }
 
 /* The range of a problem at line:column (1-based, a byte column as the
@@ -113,10 +92,7 @@ static json_t *S_problem_range(struct walker *w, int line, int column)
 {
 	size_t end, at, c1, c2;
 
-	while (w->line < line && S_line_end(w) < w->len) {
-		w->pos = lsp_next_line(w->s, w->len, w->pos);
-		w->line++;
-	}
+	S_goto(w, line);
 	end = S_line_end(w);
 	at = w->pos + (size_t)(column > 1 ? column - 1 : 0);
 	if (w->line == 1 && w->len >= 3 && !memcmp(w->s, "\xef\xbb\xbf", 3))
@@ -161,12 +137,12 @@ json_t *lsp_diagnostics(const struct lsp_doc *doc, struct strbuf *err)
 	if (c.too_large)
 		json_array_append_new(list,
 				      S_note_diagnostic(1, "larger than 16 MiB: not checked"));
-	for (i = 0; c.is_note && i < c.problems.nr && i < MAX_DIAGNOSTICS; i++)
-		json_array_append_new(list, S_diagnostic(&w, &c.problems.list[i]));
-	if (c.is_note && c.problems.nr > MAX_DIAGNOSTICS) {
+	for (i = 0; c.is_note && i < c.checked.problems.nr && i < MAX_DIAGNOSTICS; i++)
+		json_array_append_new(list, S_diagnostic(&w, &c.checked.problems.list[i]));
+	if (c.is_note && c.checked.problems.nr > MAX_DIAGNOSTICS) {
 		struct strbuf msg = STRBUF_INIT;
 		strbuf_addf(&msg, "%zu more problems ('notes check' lists them all)",
-			    c.problems.nr - MAX_DIAGNOSTICS);
+			    c.checked.problems.nr - MAX_DIAGNOSTICS);
 		json_array_append_new(list, S_note_diagnostic(3, msg.buf));
 		strbuf_release(&msg);
 	}
@@ -218,7 +194,7 @@ static void S_fix_unreviewed(const struct lsp_doc *doc, const struct lsp_checked
 			     const struct problem *p, json_t *actions)
 {
 	static const char *const causes[] = { "execution", "assumption" };
-	const struct task *t = S_review_task_at(&c->note, p->line);
+	const struct task *t = S_review_task_at(&c->checked.note, p->line);
 	const char *lang;
 	struct strbuf cause = STRBUF_INIT, value = STRBUF_INIT, learning = STRBUF_INIT;
 	struct strbuf changed = STRBUF_INIT, title = STRBUF_INIT;
@@ -227,7 +203,7 @@ static void S_fix_unreviewed(const struct lsp_doc *doc, const struct lsp_checked
 	if (!t)
 		return;
 	lang = lsp_heading_language(doc->text.buf, doc->text.len,
-				    c->note.section_line[SECTION_REVIEW]);
+				    c->checked.note.section_line[SECTION_REVIEW]);
 	lsp_vocab_word(lang, FIELD_CAUSE, NULL, &cause);
 	lsp_vocab_word(lang, FIELD_LEARNING, NULL, &learning);
 	for (k = 0; k < 2; k++) {
@@ -312,10 +288,7 @@ static size_t S_after_line(const struct strbuf *text, int line, bool *lazy)
 	struct walker w = { text->buf, text->len, 0, 1 };
 	size_t at, i;
 
-	while (w.line <= line && S_line_end(&w) < w.len) {
-		w.pos = lsp_next_line(w.s, w.len, w.pos);
-		w.line++;
-	}
+	S_goto(&w, line + 1);
 	at = w.line > line ? w.pos : w.len;
 	for (i = at; i < text->len && (text->buf[i] == ' ' || text->buf[i] == '\t'); i++)
 		;
@@ -329,10 +302,7 @@ static bool S_blank(const struct strbuf *text, int line)
 	struct walker w = { text->buf, text->len, 0, 1 };
 	size_t i;
 
-	while (w.line < line && S_line_end(&w) < w.len) {
-		w.pos = lsp_next_line(w.s, w.len, w.pos);
-		w.line++;
-	}
+	S_goto(&w, line);
 	for (i = w.pos; i < w.len && (w.s[i] == ' ' || w.s[i] == '\t'); i++)
 		;
 	return i >= w.len || w.s[i] == '\n' || w.s[i] == '\r';
@@ -424,14 +394,21 @@ static void S_add_carry(const struct lsp_doc *doc, const struct note *note, json
 static void S_fix_loop(const struct lsp_doc *doc, const struct lsp_checked *c, json_t *actions)
 {
 	static const enum section secs[] = { SECTION_FOCUS, SECTION_SUPPORT };
-	struct carry_input in = { c->note.person, NULL, c->note.leader, c->note.date,
-				  false,	  NULL, NULL,		0 };
+	struct carry_input in = { c->checked.note.person,
+				  NULL,
+				  c->checked.note.leader,
+				  c->checked.note.date,
+				  false,
+				  NULL,
+				  NULL,
+				  0 };
 	struct strbuf src = STRBUF_INIT, title = STRBUF_INIT;
 	json_t *data, *carried, *one, *all = json_array(), *alldiags = json_array();
 	size_t i, k, pi = 0, base = 0;
 	struct note prev;
 
-	if (!doc->journal || !c->note.person || S_load_previous(doc, &c->note, &src, &prev) < 0) {
+	if (!doc->journal || !c->checked.note.person ||
+	    S_load_previous(doc, &c->checked.note, &src, &prev) < 0) {
 		json_decref(all);
 		json_decref(alldiags);
 		strbuf_release(&src);
@@ -447,15 +424,16 @@ static void S_fix_loop(const struct lsp_doc *doc, const struct lsp_checked *c, j
 			const struct task *t = &prev.items[secs[k]][i];
 			json_t *line = json_array_get(carried, base + i), *diags;
 			if ((t->status != TASK_OPEN && t->status != TASK_PARTIAL) ||
-			    S_reviewed(&c->note, t) || !line)
+			    S_reviewed(&c->checked.note, t) || !line)
 				continue;
 			diags = json_array();
 			/* the check reports them in this order, one problem each */
-			for (; pi < c->problems.nr; pi++)
-				if (!strcmp(c->problems.list[pi].code, "loop-broken")) {
+			for (; pi < c->checked.problems.nr; pi++)
+				if (!strcmp(c->checked.problems.list[pi].code, "loop-broken")) {
 					struct walker w = { doc->text.buf, doc->text.len, 0, 1 };
 					json_array_append_new(
-						diags, S_diagnostic(&w, &c->problems.list[pi++]));
+						diags,
+						S_diagnostic(&w, &c->checked.problems.list[pi++]));
 					break;
 				}
 			json_array_extend(alldiags, diags);
@@ -467,14 +445,14 @@ static void S_fix_loop(const struct lsp_doc *doc, const struct lsp_checked *c, j
 			else
 				strbuf_addf(&title, "Carry '%s' into the review", t->text);
 			one = json_pack("[O]", line);
-			S_add_carry(doc, &c->note, one, diags, title.buf, actions);
+			S_add_carry(doc, &c->checked.note, one, diags, title.buf, actions);
 			json_decref(one);
 		}
 	if (json_array_size(all) > 1) {
 		strbuf_reset(&title);
 		strbuf_addf(&title, "Carry all %zu forgotten items into the review",
 			    json_array_size(all));
-		S_add_carry(doc, &c->note, all, json_incref(alldiags), title.buf, actions);
+		S_add_carry(doc, &c->checked.note, all, json_incref(alldiags), title.buf, actions);
 	}
 	json_decref(all);
 	json_decref(alldiags);
@@ -496,8 +474,8 @@ json_t *lsp_code_actions(const struct lsp_doc *doc, size_t first, size_t last, s
 		json_decref(actions);
 		return NULL;
 	}
-	for (i = 0; c.is_note && i < c.problems.nr; i++) {
-		const struct problem *p = &c.problems.list[i];
+	for (i = 0; c.is_note && i < c.checked.problems.nr; i++) {
+		const struct problem *p = &c.checked.problems.list[i];
 		size_t line = p->line > 0 ? (size_t)p->line - 1 : 0;
 		if (line < first || line > last)
 			continue;

@@ -11,6 +11,8 @@
 
 #include "carry.h"
 #include "embedded.h"
+#include "note_line.h"
+#include "open_items.h"
 #include "xalloc.h"
 
 /* A longer list is cut (isIncomplete: the client asks again as more is typed). */
@@ -115,7 +117,7 @@ const char *lsp_heading_language(const char *text, size_t len, int line)
 	if (line < 1)
 		return "en";
 	while (--line > 0 && pos < len)
-		pos = lsp_next_line(text, len, pos);
+		note_line_end(text, len, pos, &pos);
 	/* Hangul syllables U+AC00..U+D7A3 are EA B0 80 .. ED 9E A3 in UTF-8 */
 	for (; pos + 2 < len && s[pos] != '\n' && s[pos] != '\r'; pos++)
 		if (s[pos] >= 0xea && s[pos] <= 0xed && (s[pos + 1] & 0xc0) == 0x80 &&
@@ -236,41 +238,38 @@ static bool S_in_note(const struct note *note, const char *id)
 	return note_find_task(note, id, NULL) != NULL;
 }
 
-/* The open items of the previous note, those not yet in this note first. */
+/* The open items of the previous note (those `notes done` would offer
+ * before this meeting), those not yet in this note first. */
 static void S_items(struct items *it, const struct lsp_doc *doc, const struct note *note)
 {
-	static const enum section secs[] = { SECTION_FOCUS, SECTION_SUPPORT, SECTION_REVIEW };
-	const struct journal *j = doc->journal;
+	struct open_items open = OPEN_ITEMS_INIT;
 	struct strbuf err = STRBUF_INIT, detail = STRBUF_INIT;
-	struct note prev;
-	char *rel = NULL, day[11];
-	size_t i, k;
+	char day[11];
+	size_t i;
 
-	if (j && doc->rel && note->person && note->has_date && person_id_is_valid(note->person))
-		rel = journal_previous(j, note->person, note->date - note->date % MINUTES_PER_DAY);
-	if (!rel || journal_load_note(j, rel, &prev, &err) < 0) {
-		free(rel);
+	if (!doc->journal || !doc->rel || !note->person || !note->has_date ||
+	    !person_id_is_valid(note->person) ||
+	    open_items_collect(
+		    doc->journal, note->person, note->date - note->date % MINUTES_PER_DAY - 1,
+		    OPEN_IN(SECTION_REVIEW) | OPEN_IN(SECTION_SUPPORT) | OPEN_IN(SECTION_FOCUS),
+		    &open, &err) < 0) {
+		open_items_release(&open);
 		strbuf_release(&err);
 		return;
 	}
-	date_format_day(prev.date, day);
-	for (k = 0; k < 3; k++)
-		for (i = 0; i < prev.nitems[secs[k]]; i++) {
-			const struct task *t = &prev.items[secs[k]][i];
-			json_t *item;
-			if (!t->id || (t->status != TASK_OPEN && t->status != TASK_PARTIAL))
-				continue;
-			item = S_add(it, t->id, KIND_REFERENCE, t->text, t->id,
-				     S_in_note(note, t->id) ? "1" : "0");
-			if (!item)
-				continue;
-			strbuf_reset(&detail);
-			strbuf_addf(&detail, "%s %s item of %s", task_status_name(t->status),
-				    section_name(secs[k]), day);
-			json_object_set_new(item, "documentation", lsp_string(detail.buf));
-		}
-	note_release(&prev);
-	free(rel);
+	for (i = 0; i < open.n; i++) {
+		const struct open_item *o = &open.v[i];
+		json_t *item = S_add(it, o->id, KIND_REFERENCE, o->text, o->id,
+				     S_in_note(note, o->id) ? "1" : "0");
+		if (!item)
+			continue;
+		date_format_day(o->meeting, day);
+		strbuf_reset(&detail);
+		strbuf_addf(&detail, "%s %s item of %s", o->partial ? "partial" : "open",
+			    section_name(o->section), day);
+		json_object_set_new(item, "documentation", lsp_string(detail.buf));
+	}
+	open_items_release(&open);
 	strbuf_release(&err);
 	strbuf_release(&detail);
 }

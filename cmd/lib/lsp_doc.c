@@ -5,78 +5,48 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "note_line.h"
+#include "utf8.h"
 #include "xalloc.h"
 
-/* The length of the UTF-8 sequence starting with byte c (1 for a byte that
- * cannot start one), and the UTF-16 code units it takes. */
-static size_t S_seq_len(unsigned char c)
+/* The bytes of the character at s[0, len) (a byte that is not UTF-8: one)
+ * and the UTF-16 code units it takes (two above U+FFFF). */
+static size_t S_char(const char *s, size_t len, size_t *units)
 {
-	return c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 1;
+	int32_t cp;
+	size_t n = utf8_decode(s, len, &cp);
+
+	*units = n && cp > 0xffff ? 2 : 1;
+	return n ? n : 1;
 }
 
-/* A whole sequence of n bytes at s[0, len): continuation bytes follow. */
-static bool S_seq_ok(const unsigned char *s, size_t len, size_t n)
+size_t lsp_utf16_units(const char *s, size_t len)
 {
-	size_t k;
-
-	if (n > len)
-		return false;
-	for (k = 1; k < n; k++)
-		if ((s[k] & 0xc0) != 0x80)
-			return false;
-	return true;
-}
-
-size_t lsp_utf16_units(const char *str, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, units = 0;
+	size_t i = 0, units = 0, u;
 
 	while (i < len) {
-		size_t n = S_seq_len(s[i]);
-		if (n > 1 && !S_seq_ok(s + i, len - i, n))
-			n = 1;
-		units += n == 4 ? 2 : 1;
-		i += n;
+		i += S_char(s + i, len - i, &u);
+		units += u;
 	}
 	return units;
 }
 
-size_t lsp_next_line(const char *s, size_t len, size_t pos)
-{
-	while (pos < len && s[pos] != '\n' && s[pos] != '\r')
-		pos++;
-	if (pos < len && s[pos] == '\r' && pos + 1 < len && s[pos + 1] == '\n')
-		pos++;
-	return pos < len ? pos + 1 : len;
-}
-
-static size_t S_line_end(const char *s, size_t len, size_t pos)
-{
-	while (pos < len && s[pos] != '\n' && s[pos] != '\r')
-		pos++;
-	return pos;
-}
-
 size_t lsp_offset(const char *text, size_t len, json_int_t line, json_int_t character)
 {
-	const unsigned char *s = (const unsigned char *)text;
-	size_t pos = 0, end;
+	size_t pos = 0, end, n, u;
 	json_int_t units = 0;
 
 	for (; line > 0 && pos < len; line--)
-		pos = lsp_next_line(text, len, pos);
+		note_line_end(text, len, pos, &pos);
 	if (line > 0)
 		return len;
-	end = S_line_end(text, len, pos);
+	end = note_line_end(text, len, pos, NULL);
 	while (pos < end && units < character) {
-		size_t n = S_seq_len(s[pos]);
-		if (n > 1 && !S_seq_ok(s + pos, end - pos, n))
-			n = 1;
+		n = S_char(text + pos, end - pos, &u);
 		/* a position inside a surrogate pair stays before the character */
-		if (n == 4 && units + 2 > character)
+		if (units + (json_int_t)u > character)
 			break;
-		units += n == 4 ? 2 : 1;
+		units += (json_int_t)u;
 		pos += n;
 	}
 	return pos;
@@ -90,10 +60,9 @@ void lsp_position(const char *text, size_t len, size_t offset, size_t *line, siz
 	if (offset > len)
 		offset = len;
 	for (;;) {
-		end = S_line_end(text, len, pos);
+		end = note_line_end(text, len, pos, &next);
 		if (end >= len || offset <= end)
 			break;
-		next = lsp_next_line(text, len, pos);
 		if (offset < next) { /* between the \r and the \n of a line end */
 			offset = end;
 			break;

@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "journal.h"
+#include "journal_check.h"
 #include "strbuf.h"
 
 /* JSON-RPC and LSP error codes. */
@@ -95,8 +96,6 @@ size_t lsp_offset(const char *text, size_t len, json_int_t line, json_int_t char
 void lsp_position(const char *text, size_t len, size_t offset, size_t *line, size_t *character);
 /* UTF-16 code units of s[0, len) (a byte that is not UTF-8 counts one). */
 size_t lsp_utf16_units(const char *s, size_t len);
-/* Where the line after the one at pos starts (or len). */
-size_t lsp_next_line(const char *s, size_t len, size_t pos);
 /* {"line","character"} and {"start","end"} of byte offsets. */
 json_t *lsp_range(const char *text, size_t len, size_t from, size_t to);
 
@@ -108,16 +107,10 @@ json_t *lsp_stringn(const char *s, size_t len);
 int lsp_doc_position(struct lsp_docs *docs, json_t *params, struct lsp_doc **doc, size_t *offset,
 		     struct strbuf *msg);
 
-/*
- * A document's problems, as `notes check` decides them for the same
- * bytes in the same journal: the note, the problems, and the previous
- * note they were decided against.
- */
+/* A document's problems, decided by what decides them for `notes check`
+ * (journal_check_note), and whether the document is a note at all. */
 struct lsp_checked {
-	struct note note;
-	struct diag problems;
-	struct note previous[1];
-	size_t nprevious;
+	struct checked_note checked;
 	bool is_note; /* a dated note, not just some Markdown file */
 	bool too_large; /* larger than notes reads: not checked */
 };

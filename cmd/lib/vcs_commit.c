@@ -113,10 +113,11 @@ static int S_parse_git_date(const char *s, git_time_t *when, int *offset)
 		if (S_zone(s + k, offset) < 0)
 			return -1;
 		*when = (git_time_t)(date_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 +
-				     sec) - (git_time_t)*offset * 60;
+				     sec) -
+			(git_time_t)*offset * 60;
 	} else {
-		S_local_to_epoch(date_days_from_civil(y, mo, d) * MINUTES_PER_DAY + h * 60 + mi, when,
-				 offset);
+		S_local_to_epoch(date_days_from_civil(y, mo, d) * MINUTES_PER_DAY + h * 60 + mi,
+				 when, offset);
 		*when += sec;
 	}
 	return 0;
@@ -126,7 +127,7 @@ static int S_signature(git_signature **out, const char *role, const struct vcs_i
 		       struct strbuf *err)
 {
 	char key[32];
-	const char *name, *email, *date;
+	const char *name, *email, *date, *clock = getenv("NOTES_NOW");
 	git_time_t when;
 	int offset;
 	notes_time now;
@@ -146,7 +147,7 @@ static int S_signature(git_signature **out, const char *role, const struct vcs_i
 			strbuf_addf(err, "%s is not a date git understands", key);
 			return -1;
 		}
-	} else if (getenv("NOTES_NOW") && *getenv("NOTES_NOW")) {
+	} else if (clock && *clock) {
 		if (date_now(&now) < 0) {
 			strbuf_addstr(err, "NOTES_NOW is not YYYY-MM-DDTHH:MM");
 			return -1;
@@ -187,7 +188,7 @@ static int S_tree_with(git_repository *repo, const git_tree *base, const char *p
 	} else {
 		const git_tree_entry *e;
 		git_oid sub_id;
-		bool sub_empty;
+		bool sub_empty = false;
 		dir = xstrndup(path, (size_t)(slash - path));
 		e = base ? git_tree_entry_byname(base, dir) : NULL;
 		if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE &&
@@ -278,8 +279,9 @@ static int S_stage(git_index *idx, const struct vcs_file *f)
 	git_index_entry entry;
 
 	if (!f->data)
-		return git_index_add_bypath(idx, f->path) < 0 ? git_index_remove_bypath(idx, f->path)
-							      : 0;
+		return git_index_add_bypath(idx, f->path) < 0
+			       ? git_index_remove_bypath(idx, f->path)
+			       : 0;
 	memset(&entry, 0, sizeof(entry));
 	entry.mode = GIT_FILEMODE_BLOB;
 	entry.path = f->path;
@@ -368,9 +370,11 @@ int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char
 		usleep(10000 + (useconds_t)(rand() % (10000 * (tries < 10 ? tries + 1 : 10))));
 	}
 	if (rc == -2) {
-		strbuf_addf(err, "the branch stayed locked (%srefs/heads/*.lock): if no git "
-			    "command is running, one was killed; remove the lock file and try again",
-			    git_repository_path(v->repo));
+		strbuf_addf(
+			err,
+			"the branch stayed locked (%srefs/heads/*.lock): if no git "
+			"command is running, one was killed; remove the lock file and try again",
+			git_repository_path(v->repo));
 		rc = -1;
 	}
 	if (rc >= 0)
