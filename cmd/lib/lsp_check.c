@@ -341,7 +341,6 @@ static size_t S_carry_text(const struct lsp_doc *doc, const struct note *note, j
 	int line = note->section_line[SECTION_REVIEW], before = 0;
 	size_t i, n = note->nitems[SECTION_REVIEW], at;
 	bool lazy = false;
-	json_t *l;
 
 	if (line) {
 		if (n) {
@@ -368,8 +367,10 @@ static size_t S_carry_text(const struct lsp_doc *doc, const struct note *note, j
 		strbuf_addf(out, "%s%s", heading.buf, eol);
 		strbuf_release(&heading);
 	}
-	json_array_foreach(lines, i, l)
-		strbuf_addf(out, "%s%s", json_string_value(json_object_get(l, "line")), eol);
+	for (i = 0; i < json_array_size(lines); i++)
+		strbuf_addf(out, "%s%s",
+			    json_string_value(json_object_get(json_array_get(lines, i), "line")),
+			    eol);
 	if (lazy && at < text->len)
 		strbuf_addstr(out, eol);
 	return at;

@@ -51,7 +51,7 @@ void lsp_vocab_words(lsp_word_fn fn, void *data)
 		lang = xstrndup(f->name, (size_t)(slash - f->name));
 		copy = xstrndup(f->data, f->len);
 		for (line = copy; line && *line; line = next) {
-			char *col[4], *p = line;
+			char *col[4] = { NULL, NULL, NULL, NULL }, *p = line;
 			int ncol = 0;
 			next = strchr(line, '\n');
 			if (next)

@@ -240,7 +240,6 @@ int lsp_doc_change(struct lsp_doc *doc, json_t *changes, struct strbuf *err)
 {
 	struct strbuf text = STRBUF_INIT;
 	size_t i;
-	json_t *c;
 
 	if (!json_is_array(changes)) {
 		strbuf_addstr(err, "contentChanges is not a list");
@@ -248,11 +247,11 @@ int lsp_doc_change(struct lsp_doc *doc, json_t *changes, struct strbuf *err)
 	}
 	/* all or nothing: a change that cannot apply leaves the text as it was */
 	strbuf_addbuf(&text, &doc->text);
-	json_array_foreach(changes, i, c) if (S_change(&text, c, err) < 0)
-	{
-		strbuf_release(&text);
-		return -1;
-	}
+	for (i = 0; i < json_array_size(changes); i++)
+		if (S_change(&text, json_array_get(changes, i), err) < 0) {
+			strbuf_release(&text);
+			return -1;
+		}
 	strbuf_swap(&text, &doc->text);
 	strbuf_release(&text);
 	return 0;
