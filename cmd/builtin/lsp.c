@@ -59,6 +59,6 @@ const struct cmd_entry cmd_lsp_entry = {
 	"completion of people (@), goals and tags (#), open items (^), headings and\n"
 	"fields, the history of an item on hover, and fixes for unreviewed and\n"
 	"loop-broken items. It never writes a note and reads only the journal.\n"
-	"Exit 0 after shutdown and exit; 1 when the client left without shutdown.",
+	"Exit 0 when the client sent shutdown before it left; 1 when it did not.",
 	"a Language Server for editors (LSP on stdio)",
 };

@@ -392,7 +392,7 @@ int lsp_serve(const struct lsp_options *opts, struct strbuf *err)
 	struct server s = { 0 };
 	const char *body;
 	size_t len;
-	int rc = 1;
+	int rc;
 
 	s.opts = opts;
 	lsp_conn_init(&s.conn, opts->in, opts->out);
@@ -408,8 +408,8 @@ int lsp_serve(const struct lsp_options *opts, struct strbuf *err)
 		if (!s.conn.gone && lsp_conn_wait(&s.conn, S_timeout(&s)) < 0)
 			break;
 	}
-	if (s.state == STATE_EXITED)
-		rc = s.shut_down ? 0 : 1;
+	/* LSP's exit status: 0 once shut down, whether exit came or the input ended */
+	rc = s.shut_down ? 0 : 1;
 	if (s.conn.error.len) {
 		strbuf_addbuf(err, &s.conn.error);
 		rc = -1;

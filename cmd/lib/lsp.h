@@ -24,9 +24,9 @@ struct lsp_options {
 /*
  * Serve one client until it sends "exit" or goes away (end of input, a
  * closed pipe). Never writes a note: edits go back to the client. Returns
- * 0 after "shutdown" then "exit", 1 when the client exited or left without
- * "shutdown" (the exit status LSP asks for), -1 with the reason in err
- * when the server cannot go on (its output cannot be written).
+ * 0 when the client sent "shutdown" before it exited or left, 1 when it
+ * did not (the exit status LSP asks for), -1 with the reason in err when
+ * the output failed for another reason than the client going away.
  */
 int lsp_serve(const struct lsp_options *opts, struct strbuf *err);
 

@@ -32,13 +32,16 @@ test_expect_success 'initialize announces its features; shutdown then exit ends 
 	test "$(cat out.exit)" = 0
 '
 
-test_expect_success 'exit without shutdown ends with status 1, and so does the end of input' '
+test_expect_success 'exit or the end of input without shutdown: status 1; after shutdown: 0' '
 	printf "init\nnotify exit null\n" >s &&
 	lsp_run s out &&
 	test "$(cat out.exit)" = 1 &&
 	printf "init\nclose\n" >s &&
 	lsp_run s out2 &&
-	test "$(cat out2.exit)" = 1
+	test "$(cat out2.exit)" = 1 &&
+	printf "init\nrequest 2 shutdown null\nwait 2\nclose\n" >s &&
+	lsp_run s out3 &&
+	test "$(cat out3.exit)" = 0
 '
 
 test_expect_success 'an opened note gets the problems of notes check, on their lines and columns' '
