@@ -103,7 +103,7 @@ static int S_initialize(struct server *s, json_t *params, json_t **result, struc
 		return RPC_INVALID_REQUEST;
 	}
 	/* without a journal of its own, the server works in the workspace's */
-	if (!s->opts->journal && root && journal_find(&s->root, root, &err) < 0)
+	if (!s->opts->journal && root && journal_find(&s->root, root, &err) != 0)
 		s->root = NULL;
 	free(root);
 	s->docs.journal = s->opts->journal ? s->opts->journal : s->root;

@@ -152,7 +152,7 @@ static const struct journal *S_journal_of(struct lsp_docs *docs, const char *pat
 	strbuf_add(&dir, path, (size_t)(strrchr(path, '/') - path));
 	if (!dir.len)
 		strbuf_addch(&dir, '/');
-	if (journal_find(&j, dir.buf, &err) < 0)
+	if (journal_find(&j, dir.buf, &err) != 0)
 		j = NULL;
 	strbuf_release(&dir);
 	strbuf_release(&err);

@@ -8,14 +8,14 @@ W2=$J/alice/2026-11-30.md
 URI=file://$W2
 
 # lsp_run SCRIPT OUT [OPTION...]: play SCRIPT against notes lsp started in
-# the journal; its messages in OUT, its exit status in OUT.exit, the
+# the journal (or in $LSP_DIR); its messages in OUT, its exit status in OUT.exit, the
 # client's and the server's stderr in OUT.err (no sanitizer report).
 lsp_run() {
 	lsp_script_=$1 lsp_out_=$2
 	shift 2
 	# shellcheck disable=SC2086
 	python3 "$ROOT/tests/cli/lsp-client.py" "$lsp_script_" "$lsp_out_" -- \
-		$NOTES_WRAPPER "$NOTES" -C "$J" lsp "$@" 2>"$lsp_out_.err" &&
+		$NOTES_WRAPPER "$NOTES" -C "${LSP_DIR:-$J}" lsp "$@" 2>"$lsp_out_.err" &&
 	test_no_crash "$lsp_out_.err"
 }
 

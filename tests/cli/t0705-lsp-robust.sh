@@ -226,7 +226,7 @@ test_expect_success 'positions past the end are clamped; a range ending before i
 
 test_expect_success 'a note outside the journal gets no history, and nothing outside is read' '
 	mkdir -p outside/.notes outside/alice &&
-	printf "[journal]\n\tleader = kim\n[person \"zed\"]\n\tname = Zed\n" \
+	printf "[journal]\n\tleader = kim\n[person \"alice\"]\n\tname = A\n[person \"zed\"]\n\tname = Z\n" \
 		>outside/.notes/config &&
 	write_week1 >outside/alice/2026-11-23.md &&
 	sed -e "14,18d" -e "s/the data team/the data team @zed/" "$W2" \
@@ -243,6 +243,32 @@ test_expect_success 'a note outside the journal gets no history, and nothing out
 	last_diags out >actual &&
 	echo "19:1: warning: @zed is not in .notes/config [unknown-person]" >expect &&
 	test_cmp expect actual
+'
+
+test_expect_success 'started outside any journal: the workspace'"'"'s journal, else each document'"'"'s' '
+	mkdir -p nowhere &&
+	OUT=file://$TRASH/outside/alice/2026-11-30.md &&
+	cat >s <<-EOF &&
+	init file://$J
+	open $OUT $TRASH/outside/alice/2026-11-30.md 1
+	wait-diag $OUT 1
+	EOF
+	LSP_DIR=$TRASH/nowhere lsp_run s out &&
+	last_diags out >actual &&
+	echo "19:1: warning: @zed is not in .notes/config [unknown-person]" >expect &&
+	test_cmp expect actual &&
+	printf "init\nopen %s %s 1\nwait-diag %s 1\n" "$OUT" \
+		"$TRASH/outside/alice/2026-11-30.md" "$OUT" >s &&
+	LSP_DIR=$TRASH/nowhere lsp_run s out &&
+	last_diags out >actual &&
+	cut -d" " -f2,3 actual | sort | uniq -c | sed "s/^ *//" >counts &&
+	cat >expect <<-\EOF &&
+	3 error: open
+	1 warning: no
+	EOF
+	test_cmp expect counts &&
+	test_grep "\[loop-broken\]$" actual &&
+	! grep unknown-person actual
 '
 
 if command -v strace >/dev/null 2>&1 && strace -o /dev/null true 2>/dev/null; then
