@@ -2,6 +2,11 @@
 # two-week journal of alice, and helpers that play a transcript with
 # tests/cli/lsp-client.py and read its messages with jq.
 
+# under valgrind a 16 MiB note takes a while to check
+if [ -n "$NOTES_WRAPPER" ]; then
+	export LSP_CLIENT_TIMEOUT=${LSP_CLIENT_TIMEOUT:-600}
+fi
+
 J=$TRASH/j
 W1=$J/alice/2026-11-23.md
 W2=$J/alice/2026-11-30.md

@@ -10,7 +10,8 @@ Starts COMMAND, plays SCRIPT (one directive a line) on its standard input
 and writes every message it answers to OUT, one JSON object a line (keys
 sorted). The exit status of COMMAND goes to OUT.exit. Fails (exit 1) when
 a wait times out, when the server writes something that is not a framed
-JSON message, or when it does not exit within 20 s of its input closing.
+JSON message, or when it does not exit within 20 s of its input closing
+(LSP_CLIENT_TIMEOUT seconds instead of 20 when it is set).
 
 Directives ('#' starts a comment line):
   init [ROOT-URI]            initialize (and wait for it), then initialized
@@ -37,7 +38,8 @@ import sys
 import threading
 import time
 
-TIMEOUT = 20
+# seconds a wait may take; longer under valgrind (make leakcheck)
+TIMEOUT = float(os.environ.get("LSP_CLIENT_TIMEOUT", "20"))
 
 
 class Server:
@@ -244,7 +246,7 @@ def main():
     except subprocess.TimeoutExpired:
         srv.proc.kill()
         rc = "hang"
-        print("lsp-client: the server did not exit within %d s" % TIMEOUT, file=sys.stderr)
+        print("lsp-client: the server did not exit within %g s" % TIMEOUT, file=sys.stderr)
         status = 1
     srv.reader.join(TIMEOUT)
     with open(out, "w", encoding="utf-8") as f:
