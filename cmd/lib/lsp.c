@@ -8,10 +8,9 @@
 #include <time.h>
 
 #include "lsp_internal.h"
-#include "xalloc.h"
 
-/* The longest wait for input when no diagnostics are due: long enough to
- * cost nothing, short enough that the loop never sleeps through a due time. */
+/* The wait for input when no diagnostics are due (poll takes an int):
+ * the loop wakes now and then for nothing, at no cost. */
 #define IDLE_MS 60000
 
 enum state { STATE_NEW, STATE_RUNNING, STATE_SHUT_DOWN, STATE_EXITED };
