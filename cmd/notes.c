@@ -1,6 +1,5 @@
 /* notes.c - main: global options, then a table of commands. */
 #include <errno.h>
-#include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
