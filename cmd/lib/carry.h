@@ -31,5 +31,9 @@ json_t *carry_data(const struct carry_input *in);
  * Returns 0, or -1 when there is none. */
 int template_lookup(const struct journal *j, const char *lang, const char *name,
 		    struct strbuf *out);
+/* The same for a file of any kind: .notes/templates/<file>, else the
+ * built-in <lang>/<file>, else en/<file> ("report.html", "report.css"). */
+int template_lookup_file(const struct journal *j, const char *lang, const char *file,
+			 struct strbuf *out);
 
 #endif

@@ -116,7 +116,7 @@ const char *svg_state_name(enum svg_state s)
 /* <svg ... class="chart cls" viewBox="0 0 w h" width="w" height="h"> */
 static void S_open(struct strbuf *out, const char *cls, double w, double h)
 {
-	strbuf_addstr(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart ");
+	strbuf_addstr(out, "<svg class=\"chart ");
 	strbuf_addstr(out, cls);
 	strbuf_addstr(out, "\" viewBox=\"0 0 ");
 	svg_number(out, w);
