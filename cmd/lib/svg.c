@@ -281,9 +281,10 @@ void svg_strip(struct strbuf *out, const struct svg_cell *c, size_t n)
 	S_open(out, "strip", STRIP_LEFT + (double)across * (CELL + CELL_GAP),
 	       (double)lines * (CELL + CELL_GAP));
 	for (i = 0; i < n; i++) {
-		double x = STRIP_LEFT + (double)(i % CELLS_PER_LINE) * (CELL + CELL_GAP);
-		double y = (double)(i / CELLS_PER_LINE) * (CELL + CELL_GAP);
-		if (i % CELLS_PER_LINE == 0)
+		size_t line = i / CELLS_PER_LINE, col = i % CELLS_PER_LINE;
+		double x = STRIP_LEFT + (double)col * (CELL + CELL_GAP);
+		double y = (double)line * (CELL + CELL_GAP);
+		if (col == 0)
 			S_text(out, "axis", STRIP_LEFT - 6, y + CELL - 5, "end", c[i].week);
 		S_rect(out, svg_state_name(c[i].state), x, y, CELL, CELL);
 		strbuf_addstr(out, " data-week=\"");
