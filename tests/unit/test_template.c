@@ -293,7 +293,7 @@ static void S_run_random(unsigned n)
 }
 
 /* The spec files of the Mustache subset notes implements. */
-static const char *const spec_files[] = { "comments",	 "delimiters", "interpolation",
+static const char *const spec_files[] = { "comments", "delimiters", "interpolation",
 					  "inverted", "partials",   "sections" };
 
 int main(int argc, char **argv)
