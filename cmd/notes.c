@@ -1,6 +1,5 @@
 /* notes.c - main: global options, then a table of commands. */
 #include <errno.h>
-#include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,10 +61,11 @@ static int S_run(const struct cmd_entry *cmd, int argc, char **argv)
 	struct cmd_context ctx = { NULL, false };
 	struct strbuf err = STRBUF_INIT;
 	const char *nc = getenv("NO_COLOR");
+	struct cmd_args args;
 	int rc;
 
 	if (S_wants_help(argc, argv)) {
-		printf("usage: %s\n", cmd->usage);
+		cmd_print_usage(cmd, stdout);
 		return EXIT_OK;
 	}
 	ctx.color = isatty(STDOUT_FILENO) && !(nc && *nc);
@@ -80,7 +80,12 @@ static int S_run(const struct cmd_entry *cmd, int argc, char **argv)
 		}
 	}
 	strbuf_release(&err);
-	rc = cmd->fn(argc, argv, &ctx);
+	if (cmd_parse_args(cmd, argc, argv, &args) == 0) {
+		rc = cmd->fn(&args, &ctx);
+		free(args.argv);
+	} else {
+		rc = EXIT_ERROR;
+	}
 	journal_free(ctx.journal);
 	return rc;
 }

@@ -6,8 +6,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "carry.h"
+#include "json_carry.h"
 #include "fsutil.h"
+#include "journal_new.h"
+#include "journal_notes.h"
 #include "note_edit.h"
 #include "note_line.h"
 #include "xalloc.h"
@@ -237,22 +239,14 @@ static int S_load_previous(const struct lsp_doc *doc, const struct note *note, s
 			   struct note *prev)
 {
 	const struct journal *j = doc->journal;
-	struct strbuf full = STRBUF_INIT, err = STRBUF_INIT;
-	struct note_options opts = { NULL, j->leader };
-	char *rel = journal_previous(j, note->person, note->date - note->date % MINUTES_PER_DAY);
-	struct stat st;
+	struct strbuf err = STRBUF_INIT;
+	char *rel = NULL;
 	int rc = -1;
 
-	if (rel) {
-		journal_path(j, rel, &full);
-		opts.file = rel;
-		if (lstat(full.buf, &st) == 0 && S_ISREG(st.st_mode) &&
-		    read_file(full.buf, src, MAX_NOTE_SIZE, &err) == 0 &&
-		    note_parse(prev, src->buf, src->len, &opts, &err) == 0)
-			rc = 0;
-	}
+	if (journal_previous(j, note->person, date_start_of_day(note->date), &rel) == 0 &&
+	    journal_read_note(j, rel, src, prev, &err) == 0)
+		rc = 0;
 	free(rel);
-	strbuf_release(&full);
 	strbuf_release(&err);
 	return rc;
 }

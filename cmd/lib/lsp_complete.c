@@ -9,8 +9,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "carry.h"
+#include "json_carry.h"
 #include "embedded.h"
+#include "journal_new.h"
+#include "journal_notes.h"
 #include "note_line.h"
 #include "open_items.h"
 #include "xalloc.h"

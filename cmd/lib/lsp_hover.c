@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journal_notes.h"
 #include "xalloc.h"
 
 /* The item as one meeting's note has it. */

@@ -1,4 +1,6 @@
 /* test_template.c - runs the Mustache spec files (argv[1]) and own cases against template.c. */
+#include <jansson.h>
+
 #include "template.h"
 #include "strbuf.h"
 #include "xalloc.h"
