@@ -107,7 +107,7 @@ test_expect_success 'notes __complete is not listed by notes --help' '
 
 test_expect_success 'bash: commands, then the people for notes new' '
 	complete notes "" >actual &&
-	printf "%s\n" init person new parse check commit done status review calendar lsp hook help >expect &&
+	printf "%s\n" init person new parse check commit done status review report calendar lsp hook help >expect &&
 	test_cmp expect actual &&
 	complete notes -C j new "" >actual &&
 	printf "alice\nbob\n" >expect &&
@@ -143,7 +143,7 @@ test_expect_success 'bash: notes done offers the open ids with their text; one l
 '
 
 test_expect_success 'bash: the options of each command are those of its --help' '
-	for c in init person new parse check commit done status review calendar lsp hook; do
+	for c in init person new parse check commit done status review report calendar lsp hook; do
 		notes $c --help >help &&
 		grep -oE "(^|[^a-zA-Z0-9\$-])--?[a-zA-Z][a-zA-Z-]*" help | sed "s/^[^-]*//" | sort -u >expect &&
 		if test $c = person; then
@@ -214,7 +214,7 @@ test_expect_success 'zsh: notes hook, its subcommands described, its options aft
 test_expect_success 'zsh: commands, options, dates' '
 	zcomplete "notes " >actual &&
 	test_grep "^calendar -- the 1:1s and open items" actual &&
-	test $(grep -c " -- " actual) = 13 &&
+	test $(grep -c " -- " actual) = 14 &&
 	test_grep "^hook -- the pre-commit hook that checks the staged notes\$" actual &&
 	test_grep "^lsp -- a Language Server for editors" actual &&
 	zcomplete "notes new alice --" >actual &&
