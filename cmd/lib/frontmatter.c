@@ -364,6 +364,11 @@ static void S_from_path(struct note *note, const struct note_options *opts, bool
 			 "no front matter, and the path is not <person>/<YYYY-MM-DD>.md");
 }
 
+void front_matter_from_path(struct note *note, const struct note_options *opts)
+{
+	S_from_path(note, opts, true);
+}
+
 /* Whether a path names the person by its directory: "alice/<date>.md" as
  * the journal's commands give it (a deeper path may be anything). */
 static bool S_path_names_person(const char *path)

@@ -430,7 +430,10 @@ int note_parse(struct note *note, const char *buf, size_t len, const struct note
 		note->file = xstrdup(opts->file);
 	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3))
 		body = 3;
-	note_check_encoding(note, buf, len);
+	if (note_check_encoding(note, buf, len) < 0) {
+		front_matter_from_path(note, opts); /* the note is a file of its person still */
+		return 0;
+	}
 	S_index_lines(&p.lines, buf, len, body);
 	body = front_matter_parse(note, buf, len, body, &p.line_offset, opts);
 	doc = cmark_parse_document(buf + body, len - body, CMARK_OPT_DEFAULT);

@@ -100,8 +100,9 @@ void note_line_set_field(struct task *t, enum field f, char *v, const struct par
 
 /* Defaults of support and focus items: owner and due time. */
 void note_set_defaults(struct note *note);
-/* Report NUL bytes, UTF-16 or invalid UTF-8 in the note's bytes. */
-void note_check_encoding(struct note *note, const char *buf, size_t len);
+/* Report NUL bytes, UTF-16 or invalid UTF-8 in the note's bytes; -1 for
+ * UTF-16, which is not read any further (every other byte is a NUL). */
+int note_check_encoding(struct note *note, const char *buf, size_t len);
 
 /* Where the line at pos ends: before its \n, \r\n or lone \r (lines end
  * as cmark reads them); *next (may be NULL) is where the next line starts. */

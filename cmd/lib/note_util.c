@@ -319,22 +319,23 @@ static const char *S_utf16(const char *s, size_t len)
 	return even * 8 >= n * 3 ? "big-endian" : NULL;
 }
 
-void note_check_encoding(struct note *note, const char *buf, size_t len)
+int note_check_encoding(struct note *note, const char *buf, size_t len)
 {
 	const char *nul = memchr(buf, '\0', len), *utf16;
 	size_t bad = utf8_invalid_at(buf, nul ? (size_t)(nul - buf) : len), i;
 	int line = 1;
 
 	if (!nul && bad == len)
-		return;
+		return 0;
 	if ((utf16 = S_utf16(buf, len))) {
 		diag_add(&note->problems, 1, 1, SEVERITY_ERROR, "bad-encoding",
 			 "the file is UTF-16 (%s) text: save it as UTF-8", utf16);
-		return;
+		return -1;
 	}
 	for (i = 0; i < bad; i++)
 		line += buf[i] == '\n' || (buf[i] == '\r' && (i + 1 == len || buf[i + 1] != '\n'));
 	diag_add(&note->problems, line, 1, SEVERITY_ERROR, "bad-encoding",
 		 nul && bad == (size_t)(nul - buf) ? "the file holds NUL bytes: not a text note"
 						   : "invalid UTF-8 (the note must be UTF-8 text)");
+	return 0;
 }
