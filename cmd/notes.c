@@ -1,6 +1,5 @@
 /* notes.c - main: global options, then a table of commands. */
 #include <errno.h>
-#include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,9 +15,9 @@
 #endif
 
 static const struct cmd_entry *const commands[] = {
-	&cmd_init_entry,  &cmd_person_entry, &cmd_new_entry,
-	&cmd_parse_entry, &cmd_check_entry,  &cmd_commit_entry,
-	&cmd_done_entry,  &cmd_status_entry, &cmd_review_entry,
+	&cmd_init_entry,   &cmd_person_entry,	&cmd_new_entry,	     &cmd_parse_entry,
+	&cmd_check_entry,  &cmd_commit_entry,	&cmd_done_entry,     &cmd_status_entry,
+	&cmd_review_entry, &cmd_calendar_entry, &cmd_complete_entry, &cmd_lsp_entry,
 };
 
 static void S_help(FILE *f)
@@ -29,8 +28,10 @@ static void S_help(FILE *f)
 		   "Weekly 1:1 notes in a git journal: blocked -> support within 48 hours ->\n"
 		   "focus for 5 days -> review next week.\n\ncommands:\n");
 	for (i = 0; i < sizeof(commands) / sizeof(*commands); i++)
-		fprintf(f, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
-	fprintf(f, "\n'notes COMMAND --help' shows a command's options.\n"
+		if (!(commands[i]->flags & HIDDEN_COMMAND))
+			fprintf(f, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
+	fprintf(f, "\n'notes COMMAND --help' shows a command's options, 'notes help COMMAND'\n"
+		   "its manual page; 'notes --version' the version.\n"
 		   "Environment: NOTES_NOW=YYYY-MM-DDTHH:MM sets the clock; VISUAL/EDITOR;\n"
 		   "NO_COLOR; GIT_AUTHOR_* and GIT_COMMITTER_* as in git.\n");
 }
@@ -60,22 +61,31 @@ static int S_run(const struct cmd_entry *cmd, int argc, char **argv)
 	struct cmd_context ctx = { NULL, false };
 	struct strbuf err = STRBUF_INIT;
 	const char *nc = getenv("NO_COLOR");
+	struct cmd_args args;
 	int rc;
 
 	if (S_wants_help(argc, argv)) {
-		printf("usage: %s\n", cmd->usage);
+		cmd_print_usage(cmd, stdout);
 		return EXIT_OK;
 	}
 	ctx.color = isatty(STDOUT_FILENO) && !(nc && *nc);
 	if (cmd->flags & (NEED_JOURNAL | WANT_JOURNAL)) {
-		if (journal_find(&ctx.journal, NULL, &err) < 0 && (cmd->flags & NEED_JOURNAL)) {
+		/* a journal that is there but cannot be read is an error even
+		 * for a command that works without one */
+		rc = journal_find(&ctx.journal, NULL, &err);
+		if (rc < 0 || (rc > 0 && (cmd->flags & NEED_JOURNAL))) {
 			rc = cmd_error("%s", err.buf);
 			strbuf_release(&err);
 			return rc;
 		}
 	}
 	strbuf_release(&err);
-	rc = cmd->fn(argc, argv, &ctx);
+	if (cmd_parse_args(cmd, argc, argv, &args) == 0) {
+		rc = cmd->fn(&args, &ctx);
+		free(args.argv);
+	} else {
+		rc = EXIT_ERROR;
+	}
 	journal_free(ctx.journal);
 	return rc;
 }
@@ -98,6 +108,10 @@ int main(int argc, char **argv)
 				return cmd_error("cannot change to '%s': %s", argv[i + 1],
 						 strerror(errno));
 			i += 2;
+		} else if (!strcmp(argv[i], "-C")) {
+			fprintf(stderr, "notes: option '-C' needs a value\n");
+			S_help(stderr);
+			return EXIT_ERROR;
 		} else {
 			fprintf(stderr, "notes: unknown option '%s'\n", argv[i]);
 			S_help(stderr);
@@ -108,6 +122,9 @@ int main(int argc, char **argv)
 		S_help(stderr);
 		return EXIT_ERROR;
 	}
+	if (!strcmp(argv[i], "help"))
+		return cmd_help(i + 1 < argc ? argv[i + 1] : NULL,
+				i + 1 < argc ? S_find(argv[i + 1]) : NULL, S_help);
 	cmd = S_find(argv[i]);
 	if (!cmd) {
 		cmd_error("'%s' is not a notes command (see 'notes --help')", argv[i]);

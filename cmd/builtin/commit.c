@@ -1,116 +1,133 @@
 /* commit.c - notes commit [-m MSG] [--force] [PERSON|FILE...]: give every task
  * an id, check the note, and commit it alone, one meeting per commit. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "builtin.h"
 #include "xalloc.h"
-#include "commit_note.h"
-#include "notes_print.h"
+#include "journal_commit.h"
+#include "journal_targets.h"
 
 struct commit_options {
 	const char *message;
 	bool force;
 };
 
-static int S_commit_config(struct commit_session *s)
-{
-	static const struct vcs_file paths[] = { { ".notes/config", NULL, 0 } };
-	struct strbuf err = STRBUF_INIT;
-	int rc = vcs_commit(s->vcs, paths, 1, "journal: update .notes/config\n", &s->who, &err);
-
-	if (rc < 0) {
-		cmd_error("commit: .notes/config: %s", err.buf);
-		strbuf_release(&err);
-		return EXIT_ERROR;
-	}
-	if (rc == 0)
-		printf("committed .notes/config\n");
-	strbuf_release(&err);
-	return EXIT_OK;
-}
-
-static int S_targets(struct cmd_context *ctx, int argc, char **argv, struct target **t, size_t *n)
+/* The notes named, or without arguments every changed note. */
+static int S_targets(struct cmd_context *ctx, int argc, char **argv, struct note_target **t,
+		     size_t *n)
 {
 	struct strbuf err = STRBUF_INIT;
-	struct vcs *v;
 	char **paths;
 	size_t i, np;
 
-	if (argc)
-		return resolve_targets(ctx, argc, argv, t, n);
-	if (vcs_open(&v, ctx->journal->root, &err) < 0 ||
-	    vcs_changed_notes(v, &paths, &np, &err) < 0) {
+	if (argc) {
+		if (journal_resolve_targets(ctx->journal, argc, argv, t, n, &err) == 0)
+			return 0;
+		cmd_error("%s", err.buf);
+		strbuf_release(&err);
+		return EXIT_ERROR;
+	}
+	if (journal_changed_notes(ctx->journal, &paths, &np, &err) < 0) {
 		cmd_error("commit: %s", err.buf);
 		strbuf_release(&err);
 		return EXIT_ERROR;
 	}
-	vcs_free(v);
 	*t = xcalloc(np + 1, sizeof(**t));
 	for (i = 0; i < np; i++) {
-		target_from_rel(ctx, paths[i], &(*t)[i]);
+		note_target_from_rel(ctx->journal, paths[i], &(*t)[i]);
 		free(paths[i]);
 	}
 	free(paths);
 	*n = np;
-	strbuf_release(&err);
 	return 0;
 }
 
-static int cmd_commit(int argc, char **argv, struct cmd_context *ctx)
+/* Commit one target; print what happened. Returns an exit status. */
+static int S_commit_one(struct commit_session *s, const struct note_target *t,
+			const struct commit_options *o, size_t *committed)
 {
-	static const struct option opts[] = { { "message", required_argument, NULL, 'm' },
-					      { "force", no_argument, NULL, 'f' },
-					      { 0 } };
-	struct commit_options o = { NULL, false };
-	struct commit_session s;
-	struct target *targets;
-	size_t n, i, committed = 0;
-	int c, rc = EXIT_OK;
+	struct note_file f = { t->name, t->path, t->rel };
+	struct commit_request req = { o->message, o->force ? COMMIT_FORCE : 0, NULL, NULL, NULL };
+	struct commit_result res = COMMIT_RESULT_INIT;
+	struct strbuf err = STRBUF_INIT, out = STRBUF_INIT;
+	bool config = t->rel && !strcmp(t->rel, JOURNAL_CONFIG);
+	int rc = EXIT_OK;
 
-	while ((c = cmd_getopt(argc, argv, "m:f", opts)) != -1) {
-		switch (c) {
-		case 'm': o.message = optarg; break;
-		case 'f': o.force = true; break;
-		default:
-			return cmd_usage_error(&cmd_commit_entry, "bad option '%s'",
-					       argv[optind - 1]);
-		}
+	if (config ? journal_commit_config(s, &res, &err) < 0
+		   : journal_commit_note(s, &f, &req, &res, &err) < 0)
+		rc = EXIT_ERROR;
+	diag_format(&res.problems, t->name, &out);
+	fputs(out.buf, stderr);
+	cmd_warnings(&res.warn);
+	if (rc == EXIT_ERROR) {
+		cmd_error("commit: %s%s%s", config ? JOURNAL_CONFIG : "", config ? ": " : "",
+			  err.buf);
+	} else if (res.outcome == COMMIT_REFUSED) {
+		size_t errors = diag_count(&res.problems, SEVERITY_ERROR);
+		cmd_error("commit: %s has %zu error%s; not committed (fix it, or --force)", t->name,
+			  errors, errors == 1 ? "" : "s");
+		rc = EXIT_PROBLEMS;
+	} else if (res.outcome == COMMIT_MADE) {
+		if (config)
+			printf("committed %s\n", JOURNAL_CONFIG);
+		else
+			printf("committed %s: %s\n", t->name, res.subject);
+		(*committed)++;
+	} else if (!config) {
+		printf("%s: nothing to commit\n", t->name);
 	}
-	if (S_targets(ctx, argc - optind, argv + optind, &targets, &n))
+	commit_result_release(&res);
+	strbuf_release(&err);
+	strbuf_release(&out);
+	return rc;
+}
+
+enum { OPT_MESSAGE, OPT_FORCE };
+
+static int cmd_commit(const struct cmd_args *args, struct cmd_context *ctx)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct commit_options o = { args->value[OPT_MESSAGE], args->value[OPT_FORCE] != NULL };
+	struct commit_session s;
+	struct note_target *targets;
+	size_t n, i, committed = 0;
+	int rc = EXIT_OK;
+
+	if (S_targets(ctx, args->argc, args->argv, &targets, &n))
 		return EXIT_ERROR;
-	if (commit_session_open(&s, ctx->journal) < 0) {
-		targets_free(targets, n);
+	if (commit_session_open(&s, ctx->journal, &err) < 0) {
+		cmd_error("%s: %s", ctx->journal->root, err.buf);
+		strbuf_release(&err);
+		note_targets_free(targets, n);
 		return EXIT_ERROR;
 	}
 	for (i = 0; i < n; i++) {
-		int one;
-		if (targets[i].rel && !strcmp(targets[i].rel, ".notes/config"))
-			one = S_commit_config(&s);
-		else
-			one = commit_note(&s, &targets[i], o.message, o.force, &committed);
+		int one = S_commit_one(&s, &targets[i], &o, &committed);
 		if (one > rc)
 			rc = one;
 	}
 	if (!n || (!committed && rc == EXIT_OK && n))
 		printf("nothing to commit: the notes match the journal's history\n");
 	commit_session_close(&s);
-	targets_free(targets, n);
+	note_targets_free(targets, n);
 	return rc;
 }
 
 const struct cmd_entry cmd_commit_entry = {
-	"commit",
-	cmd_commit,
-	NEED_JOURNAL,
-	"notes commit [-m MSG] [--force] [PERSON|FILE...]\n\n"
-	"  -m, --message MSG  a paragraph for the commit message body\n"
-	"  -f, --force        commit a note even when it has errors\n\n"
-	"Gives every task an id (^xxxxxx, appended to its line), checks the note, and\n"
-	"commits each meeting note alone: only note files and .notes/config are ever\n"
-	"staged. Without arguments, every changed note. A note with errors is not\n"
-	"committed (and not touched) unless --force.",
-	"give tasks ids, check, and commit each meeting note",
+	.name = "commit",
+	.fn = cmd_commit,
+	.flags = NEED_JOURNAL,
+	.synopsis = "notes commit [-m MSG] [--force] [PERSON|FILE...]",
+	.summary = "give tasks ids, check, and commit each meeting note",
+	.description =
+		"Gives every task an id (^xxxxxx, appended to its line), checks the note, and\n"
+		"commits each meeting note alone: only note files and .notes/config are ever\n"
+		"staged. Without arguments, every changed note. A note with errors is not\n"
+		"committed (and not touched) unless --force.",
+	.options = {
+		[OPT_MESSAGE] = { "message", 'm', "MSG", "a paragraph for the commit message body" },
+		[OPT_FORCE] = { "force", 'f', NULL, "commit a note even when it has errors" },
+	},
 };

@@ -1,94 +1,53 @@
 /* person.c - notes person add ID [--name N] [--email E] [--slot S]; notes person list. */
-#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "builtin.h"
-#include "notes_print.h"
 #include "schedule.h"
 #include "status.h"
-#include "vcs.h"
+#include "journal_setup.h"
 
-static int S_set(struct config *cfg, const char *id, const char *key, const char *value,
-		 struct strbuf *err)
+static int S_add(struct cmd_context *ctx, const char *id, const struct person_fields *f)
 {
-	struct strbuf k = STRBUF_INIT;
-	int rc;
+	struct strbuf err = STRBUF_INIT, warn = STRBUF_INIT;
+	int rc = EXIT_OK;
 
-	if (!value)
-		return 0;
-	strbuf_addf(&k, "person.%s.%s", id, key);
-	rc = config_set(cfg, k.buf, value, err);
-	strbuf_release(&k);
-	return rc;
-}
-
-static int S_add(struct cmd_context *ctx, const char *id, const char *name, const char *email,
-		 const char *slot, const char *lang)
-{
-	static const struct vcs_file paths[] = { { ".notes/config", NULL, 0 } };
-	struct journal *j = ctx->journal;
-	struct strbuf err = STRBUF_INIT, msg = STRBUF_INIT;
-	struct person leader = { 0 };
-	struct vcs_identity who;
-	struct vcs *v = NULL;
-	struct slot s;
-	int rc = EXIT_ERROR;
-
-	if (journal_check_person(j, id, &err) < 0)
-		goto out;
-	if (journal_has_person(j, id)) {
-		strbuf_addf(&err, "%s is already in the journal", id);
-		goto out;
-	}
-	if (slot && slot_parse(slot, &s) < 0) {
-		strbuf_addf(&err, "slot '%s' is not like \"mon 10:00\"", slot);
-		goto out;
-	}
-	if (vcs_open(&v, j->root, &err) < 0 ||
-	    S_set(j->config, id, "name", name ? name : id, &err) < 0 ||
-	    S_set(j->config, id, "email", email, &err) < 0 ||
-	    S_set(j->config, id, "slot", slot, &err) < 0 ||
-	    S_set(j->config, id, "language", lang, &err) < 0)
-		goto out;
-	if (j->leader)
-		journal_person(j, j->leader, &leader);
-	who.name = leader.name;
-	who.email = leader.email;
-	strbuf_addf(&msg, "journal: add %s%s%s%s\n", id, name ? " (" : "", name ? name : "",
-		    name ? ")" : "");
-	if (vcs_commit(v, paths, 1, msg.buf, &who, &err) < 0)
-		goto out;
-	printf("Added %s\n", id);
-	rc = EXIT_OK;
-out:
-	if (rc != EXIT_OK)
+	if (journal_add_person(ctx->journal, id, f, &warn, &err) < 0)
+		rc = EXIT_ERROR;
+	cmd_warnings(&warn);
+	if (rc == EXIT_OK)
+		printf("Added %s\n", id);
+	else
 		cmd_error("person add: %s", err.buf);
-	person_release(&leader);
-	vcs_free(v);
 	strbuf_release(&err);
-	strbuf_release(&msg);
+	strbuf_release(&warn);
 	return rc;
 }
 
 static void S_list_one(struct journal *j, const char *id, notes_time now, struct strbuf *out)
 {
 	struct strbuf err = STRBUF_INIT;
-	json_t *st = status_team(j, id, now, &err);
-	json_t *me = json_array_get(json_object_get(st, "people"), 0);
-	const char *last = json_string_value(json_object_get(me, "last"));
-	const char *next = json_string_value(json_object_get(me, "next"));
+	struct team_status st;
+	const struct person_status *me = NULL;
+	char last[11] = "-", next[17] = "-";
 	struct person p;
+	bool ok = status_team(&st, j, id, now, &err) == 0;
 
+	if (ok && st.npeople)
+		me = &st.people[0];
+	if (me && me->has_last)
+		date_format_day(me->last, last);
+	if (me && me->next.has_next)
+		date_format_time(me->next.next, next);
 	journal_person(j, id, &p);
 	print_padded(out, id, 12);
 	print_padded(out, p.name ? p.name : "-", 22);
 	print_padded(out, p.slot ? p.slot : "-", 12);
-	strbuf_addf(out, "%-10s %s%s\n", last ? last : "-", next ? next : "-",
-		    json_is_true(json_object_get(me, "overdue_meeting")) ? " (overdue)" : "");
-	json_decref(st);
+	strbuf_addf(out, "%-10s %s%s\n", last, next, me && me->next.overdue ? " (overdue)" : "");
+	if (ok)
+		team_status_release(&st);
 	person_release(&p);
 	strbuf_release(&err);
 }
@@ -110,55 +69,44 @@ static int S_list(struct cmd_context *ctx)
 	return rc;
 }
 
-static int cmd_person(int argc, char **argv, struct cmd_context *ctx)
-{
-	static const struct option opts[] = { { "name", required_argument, NULL, 'n' },
-					      { "email", required_argument, NULL, 'e' },
-					      { "slot", required_argument, NULL, 's' },
-					      { "lang", required_argument, NULL, 'L' },
-					      { 0 } };
-	const char *name = NULL, *email = NULL, *slot = NULL, *lang = NULL;
-	int c;
+enum { OPT_NAME, OPT_EMAIL, OPT_SLOT, OPT_LANG };
 
-	if (argc < 2)
+static int cmd_person(const struct cmd_args *args, struct cmd_context *ctx)
+{
+	struct person_fields f = { args->value[OPT_NAME], args->value[OPT_EMAIL],
+				   args->value[OPT_SLOT], args->value[OPT_LANG] };
+
+	if (args->argc < 1)
 		return cmd_usage_error(&cmd_person_entry, "add or list?");
-	if (!strcmp(argv[1], "list")) {
-		if (argc > 2)
+	if (!strcmp(args->argv[0], "list")) {
+		if (args->argc > 1 || f.name || f.email || f.slot || f.lang)
 			return cmd_usage_error(&cmd_person_entry, "person list takes no arguments");
 		return S_list(ctx);
 	}
-	if (strcmp(argv[1], "add"))
-		return cmd_usage_error(&cmd_person_entry, "unknown subcommand '%s'", argv[1]);
-	argc--;
-	argv++;
-	while ((c = cmd_getopt(argc, argv, "", opts)) != -1) {
-		switch (c) {
-		case 'n': name = optarg; break;
-		case 'e': email = optarg; break;
-		case 's': slot = optarg; break;
-		case 'L': lang = optarg; break;
-		default:
-			return cmd_usage_error(&cmd_person_entry, "bad option '%s'",
-					       argv[optind - 1]);
-		}
-	}
-	if (optind + 1 != argc)
+	if (strcmp(args->argv[0], "add"))
+		return cmd_usage_error(&cmd_person_entry, "unknown subcommand '%s'", args->argv[0]);
+	if (args->argc != 2)
 		return cmd_usage_error(&cmd_person_entry, "person add takes one ID");
-	if (lang && strcmp(lang, "en") && strcmp(lang, "ko"))
-		return cmd_error("person add: unknown language '%s' (en or ko)", lang);
-	return S_add(ctx, argv[optind], name, email, slot, lang);
+	return S_add(ctx, args->argv[1], &f);
 }
 
 const struct cmd_entry cmd_person_entry = {
-	"person",
-	cmd_person,
-	NEED_JOURNAL,
-	"notes person add ID [--name N] [--email E] [--slot \"mon 10:00\"] [--lang en|ko]\n"
-	"   or: notes person list\n\n"
-	"  --name N     the person's name (for the note title and Co-authored-by)\n"
-	"  --email E    their e-mail\n"
-	"  --slot S     the fixed weekly 1:1 slot, local time, e.g. \"mon 10:00\"\n"
-	"  --lang L     the language of their notes' template (default: the journal's)\n\n"
-	"add commits the change to .notes/config; list shows slot, last and next meeting.",
-	"add a team member, or list the team",
+	.name = "person",
+	.fn = cmd_person,
+	.flags = NEED_JOURNAL,
+	.synopsis =
+		"notes person add ID [--name N] [--email E] [--slot \"mon 10:00\"] [--lang en|ko]\n"
+		"   or: notes person list",
+	.summary = "add a team member, or list the team",
+	.description =
+		"add commits the change to .notes/config; list shows slot, last and next meeting.",
+	.options = {
+		[OPT_NAME] = { "name", 0, "N",
+			       "the person's name (for the note title and Co-authored-by)" },
+		[OPT_EMAIL] = { "email", 0, "E", "their e-mail" },
+		[OPT_SLOT] = { "slot", 0, "S",
+			       "the fixed weekly 1:1 slot, local time, e.g. \"mon 10:00\"" },
+		[OPT_LANG] = { "lang", 0, "L",
+			       "the language of their notes' template (default: the journal's)" },
+	},
 };

@@ -106,8 +106,8 @@ static void S_sync_dir(const char *path)
 
 /* Write data to a new temporary file beside path, ready to be renamed
  * over it; its name is left in tmp. */
-static int S_write_temp(const char *path, const char *data, size_t len, mode_t mode,
-			unsigned flags, struct strbuf *tmp, struct strbuf *err)
+static int S_write_temp(const char *path, const char *data, size_t len, mode_t mode, unsigned flags,
+			struct strbuf *tmp, struct strbuf *err)
 {
 	const char *slash = strrchr(path, '/');
 	struct stat st;
@@ -232,13 +232,6 @@ static bool S_same(const struct strbuf *sb, const char *data, size_t len)
 	return sb->len == len && !memcmp(sb->buf, data, len);
 }
 
-/*
- * Rename tmp over path if path still holds old. Then look at the file
- * it replaced: an editor that saves in place may have written into it
- * between the last look and the rename, or after (it had it open).
- * Returns 0 when the new file stands and nothing was written into the
- * old one, 1 with what was written in landed, -1 with err.
- */
 /*
  * Swap the files at a and b (Linux's exchanging rename). Returns 0, or
  * -1 with errno (EINVAL where the file system cannot).
@@ -386,8 +379,13 @@ int write_file_if_unchanged(const char *path, const char *old, size_t oldlen, co
 
 int make_dirs(const char *dir, struct strbuf *err)
 {
-	char *copy = xstrdup(dir), *p;
+	char *copy, *p;
 
+	if (!*dir) {
+		strbuf_addstr(err, "cannot create a directory with an empty name");
+		return -1;
+	}
+	copy = xstrdup(dir);
 	for (p = copy + 1;; p++) {
 		if (*p == '/' || *p == '\0') {
 			char c = *p;

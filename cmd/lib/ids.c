@@ -8,15 +8,26 @@
 #include <sys/random.h>
 #include <unistd.h>
 
+#include "journal_notes.h"
 #include "fsutil.h"
 #include "vcs.h"
 #include "xalloc.h"
 
 static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
 
-static bool S_id_char(char c)
+bool id_char_is_valid(char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+}
+
+bool id_is_valid(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < ID_LEN; i++)
+		if (!id_char_is_valid(s[i]))
+			return false;
+	return s[ID_LEN] == '\0';
 }
 
 void id_set_add(struct id_set *set, const char *id)
@@ -56,9 +67,9 @@ void id_set_scan(struct id_set *set, const char *buf, size_t len)
 		size_t k;
 		bool before = p == buf || p[-1] == ' ' || p[-1] == '\t';
 		p++;
-		for (k = 0; k < ID_LEN && p + k < end && S_id_char(p[k]); k++)
+		for (k = 0; k < ID_LEN && p + k < end && id_char_is_valid(p[k]); k++)
 			;
-		if (before && k == ID_LEN && (p + k == end || !S_id_char(p[k])))
+		if (before && k == ID_LEN && (p + k == end || !id_char_is_valid(p[k])))
 			id_set_add(set, p);
 	}
 }
@@ -160,7 +171,7 @@ void id_new_batch(struct id_set *set, char (*out)[ID_LEN + 1], size_t n)
 		/* drawn twice in this batch: sort an index of it to see */
 		for (i = 0; i < n; i++)
 			order[i] = i;
-		S_batch = (const char(*)[ID_LEN + 1])out;
+		S_batch = (const char(*)[ID_LEN + 1]) out;
 		qsort(order, n, sizeof(*order), S_cmp_index);
 		for (i = 1; i < n; i++)
 			if (!memcmp(out[order[i - 1]], out[order[i]], ID_LEN)) {
@@ -284,9 +295,7 @@ int id_set_load_cached(struct id_set *set, const struct journal *j, struct vcs *
 	case 1:
 		S_save_as(set, v, head);
 		/* fall through */
-	case 0:
-		memcpy(set->head, head, sizeof(head));
-		return 0;
+	case 0: memcpy(set->head, head, sizeof(head)); return 0;
 	}
 	if (id_set_load(set, j) < 0)
 		return -1;

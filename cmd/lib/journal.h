@@ -1,4 +1,5 @@
-/* journal.h - the journal: its root, its config, its people and notes. */
+/* journal.h - the journal: its root, its config and its people (where
+ * their notes live: journal_notes.h). */
 #ifndef NOTES_JOURNAL_H
 #define NOTES_JOURNAL_H
 
@@ -6,8 +7,11 @@
 #include <stddef.h>
 
 #include "check.h"
-#include "config.h"
+#include "vcs_config.h"
 #include "note.h"
+
+/* The journal's config, relative to its root. */
+#define JOURNAL_CONFIG ".notes/config"
 
 struct journal {
 	char *root; /* absolute, no trailing slash */
@@ -24,15 +28,12 @@ struct person {
 	char *language; /* person.<id>.language: overrides journal.language */
 };
 
-/* A note file of a person: path relative to the root, and its date. */
-struct note_ref {
-	char *path;
-	notes_time date;
-};
-
 /*
- * Find the journal from dir upward (like git finds a repository). Returns
- * 0, or -1 with a reason in err ("not in a journal ...").
+ * Find the journal from dir (NULL: the current directory) upward, like
+ * git finds a repository. Returns 0 with *out set; 1 when there is no
+ * journal there ("not in a journal ..." in err); -1 when there is one
+ * that cannot be opened (its config cannot be read: the reason, with the
+ * config's line, in err).
  */
 int journal_find(struct journal **out, const char *dir, struct strbuf *err);
 int journal_open(struct journal **out, const char *root, struct strbuf *err);
@@ -46,27 +47,9 @@ bool journal_person_known(const char *id, void *data);
 void journal_person(const struct journal *j, const char *id, struct person *out);
 void person_release(struct person *p);
 
-/* Refuse a person id that is invalid or whose directory is not a plain
- * directory inside the journal (a symlink, a file). */
-int journal_check_person(const struct journal *j, const char *id, struct strbuf *err);
-/* The notes of a person, oldest first. */
-int journal_notes(const struct journal *j, const char *id, struct note_ref **out, size_t *n);
-void note_refs_free(struct note_ref *refs, size_t n);
-/* The path (relative) of the person's latest note before date (all when
- * date is INT64_MAX), or NULL. */
-char *journal_previous(const struct journal *j, const char *id, notes_time before);
-/* Read and parse the note at path (relative to the root, or absolute). */
-int journal_load_note(const struct journal *j, const char *path, struct note *note,
-		      struct strbuf *err);
 /* Turn a path given by the user (relative to the current directory) into
  * one relative to the root; NULL when it is outside the journal. */
 char *journal_relative(const struct journal *j, const char *path);
-/* A check context with the config only (j may be NULL: none). */
-void journal_config_context(const struct journal *j, struct check_context *ctx);
-/* A check context for note: its previous note (loaded into prev, which the
- * caller releases) and the config. */
-void journal_check_context(const struct journal *j, const struct note *note, struct note *prev,
-			   bool *has_prev, struct check_context *ctx);
 /* "<root>/<rel>" in out. */
 void journal_path(const struct journal *j, const char *rel, struct strbuf *out);
 

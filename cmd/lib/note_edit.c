@@ -74,8 +74,8 @@ static bool S_lazy_risk(const char *s, size_t len, size_t pos)
 		return false;
 	while (i < end && s[i] >= '0' && s[i] <= '9')
 		i++;
-	return !(i > pos && i < end && (s[i] == '.' || s[i] == ')') && i > 0 &&
-		 s[i - 1] >= '0' && s[i - 1] <= '9');
+	return !(i > pos && i < end && (s[i] == '.' || s[i] == ')') && i > 0 && s[i - 1] >= '0' &&
+		 s[i - 1] <= '9');
 }
 
 void note_edit_add_field(struct strbuf *src, const struct task *t, const char *key,
@@ -88,7 +88,8 @@ void note_edit_add_field(struct strbuf *src, const struct task *t, const char *k
 
 	/* the new line ends as the item's own first line does */
 	if (t->line_end < src->len && src->buf[t->line_end] == '\r')
-		eol = t->line_end + 1 < src->len && src->buf[t->line_end + 1] == '\n' ? "\r\n" : "\r";
+		eol = t->line_end + 1 < src->len && src->buf[t->line_end + 1] == '\n' ? "\r\n"
+										      : "\r";
 	/* right after the item's text: before its other fields, nested lists or
 	 * code, whatever they hold (an unclosed fence would swallow the line) */
 	for (k = 0; k < n; k++)

@@ -282,7 +282,7 @@ void note_set_defaults(struct note *note)
 		if (!t->owner && note->leader)
 			t->owner = xstrdup(note->leader);
 		if (!t->has_due && note->has_date) {
-			t->due = note->date + 48 * 60;
+			t->due = note->date + SUPPORT_DUE_MINUTES;
 			t->has_due = true;
 		}
 	}
@@ -339,3 +339,6 @@ int note_check_encoding(struct note *note, const char *buf, size_t len)
 						   : "invalid UTF-8 (the note must be UTF-8 text)");
 	return 0;
 }
+
+const enum section task_sections[TASK_SECTIONS] = { SECTION_REVIEW, SECTION_SUPPORT,
+						    SECTION_FOCUS };

@@ -47,12 +47,11 @@ void strbuf_swap(struct strbuf *a, struct strbuf *b)
 void strbuf_grow(struct strbuf *sb, size_t extra)
 {
 	int was_empty = !sb->alloc;
+	size_t need = st_add(st_add(sb->len, extra), 1);
 
-	if (sb->len + extra + 1 <= sb->len)
-		xgrow(NULL, &sb->alloc, (size_t)-1, 1); /* overflow: dies */
 	if (was_empty)
 		sb->buf = NULL;
-	sb->buf = xgrow(sb->buf, &sb->alloc, sb->len + extra + 1, 1);
+	sb->buf = xgrow(sb->buf, &sb->alloc, need, 1);
 	if (was_empty)
 		sb->buf[0] = '\0';
 }

@@ -17,117 +17,12 @@
 
 #define COMMIT_TRIES 50
 
-/* Local wall-clock "YYYY-MM-DDTHH:MM" minutes -> seconds since the epoch and zone. */
-static void S_local_to_epoch(notes_time t, git_time_t *when, int *offset)
-{
-	struct tm tm = { 0 };
-	int y, m, d;
-	int64_t days =
-		t >= 0 ? t / MINUTES_PER_DAY : -((-t + MINUTES_PER_DAY - 1) / MINUTES_PER_DAY);
-	time_t secs;
-
-	date_civil_from_days(days, &y, &m, &d);
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = (int)((t - days * MINUTES_PER_DAY) / 60);
-	tm.tm_min = (int)((t - days * MINUTES_PER_DAY) % 60);
-	tm.tm_isdst = -1;
-	secs = mktime(&tm);
-	*when = secs;
-	*offset = (int)(tm.tm_gmtoff / 60);
-}
-
-static bool S_digits(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
-}
-
-/* "+0200", "-05:30", "Z" -> minutes east of UTC; -1 when not a zone. */
-static int S_zone(const char *s, int *offset)
-{
-	size_t len = strlen(s);
-	int h, m;
-
-	if (!strcmp(s, "Z") || !strcmp(s, "z")) {
-		*offset = 0;
-		return 0;
-	}
-	if ((s[0] != '+' && s[0] != '-') || !(len == 5 || (len == 6 && s[3] == ':')) ||
-	    !S_digits(s + 1, 2) || !S_digits(s + len - 2, 2))
-		return -1;
-	h = (s[1] - '0') * 10 + (s[2] - '0');
-	m = (s[len - 2] - '0') * 10 + (s[len - 1] - '0');
-	if (h > 14 || m > 59)
-		return -1;
-	*offset = (s[0] == '-' ? -1 : 1) * (h * 60 + m);
-	return 0;
-}
-
-/* "@EPOCH [ZONE]" or "EPOCH ZONE" (git's internal form). */
-static int S_parse_epoch(const char *s, git_time_t *when, int *offset)
-{
-	const char *p = s + (*s == '@'), *sp;
-	size_t n;
-
-	sp = strchr(p, ' ');
-	n = sp ? (size_t)(sp - p) : strlen(p);
-	if (!n || n > 12 || !S_digits(p, n) || (!sp && *s != '@'))
-		return -1;
-	*when = (git_time_t)strtoll(p, NULL, 10);
-	*offset = 0;
-	return sp ? S_zone(sp + 1, offset) : 0;
-}
-
-/* GIT_*_DATE: "@EPOCH [ZONE]", "EPOCH ZONE", or ISO 8601 "YYYY-MM-DD[T ]HH:MM[:SS][ZONE]". */
-static int S_parse_git_date(const char *s, git_time_t *when, int *offset)
-{
-	size_t len = strlen(s), k = 16;
-	int y, mo, d, h, mi, sec = 0;
-
-	if (S_parse_epoch(s, when, offset) == 0)
-		return 0;
-	if (len < 16 || !S_digits(s, 4) || s[4] != '-' || !S_digits(s + 5, 2) || s[7] != '-' ||
-	    !S_digits(s + 8, 2) || (s[10] != 'T' && s[10] != ' ') || !S_digits(s + 11, 2) ||
-	    s[13] != ':' || !S_digits(s + 14, 2))
-		return -1;
-	y = atoi(s);
-	mo = atoi(s + 5);
-	d = atoi(s + 8);
-	h = atoi(s + 11);
-	mi = atoi(s + 14);
-	if (len >= 19 && s[16] == ':' && S_digits(s + 17, 2)) {
-		sec = atoi(s + 17);
-		k = 19;
-	}
-	while (s[k] == ' ')
-		k++;
-	if (!date_is_valid(y, mo, d) || h > 23 || mi > 59 || sec > 60)
-		return -1;
-	if (s[k]) {
-		if (S_zone(s + k, offset) < 0)
-			return -1;
-		*when = (git_time_t)(date_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 +
-				     sec) - (git_time_t)*offset * 60;
-	} else {
-		S_local_to_epoch(date_days_from_civil(y, mo, d) * MINUTES_PER_DAY + h * 60 + mi, when,
-				 offset);
-		*when += sec;
-	}
-	return 0;
-}
-
 static int S_signature(git_signature **out, const char *role, const struct vcs_identity *who,
 		       struct strbuf *err)
 {
 	char key[32];
-	const char *name, *email, *date;
-	git_time_t when;
+	const char *name, *email, *date, *clock = getenv("NOTES_NOW");
+	int64_t secs;
 	int offset;
 	notes_time now;
 
@@ -142,24 +37,24 @@ static int S_signature(git_signature **out, const char *role, const struct vcs_i
 	if (!email || !*email)
 		email = who && who->email ? who->email : "notes@localhost";
 	if (date && *date) {
-		if (S_parse_git_date(date, &when, &offset) < 0) {
+		if (date_parse_git(date, &secs, &offset) < 0) {
 			strbuf_addf(err, "%s is not a date git understands", key);
 			return -1;
 		}
-	} else if (getenv("NOTES_NOW") && *getenv("NOTES_NOW")) {
+	} else if (clock && *clock) {
 		if (date_now(&now) < 0) {
 			strbuf_addstr(err, "NOTES_NOW is not YYYY-MM-DDTHH:MM");
 			return -1;
 		}
-		S_local_to_epoch(now, &when, &offset);
+		date_local_to_epoch(now, &secs, &offset);
 	} else {
 		struct tm tm;
 		time_t t = time(NULL);
 		localtime_r(&t, &tm);
-		when = t;
+		secs = t;
 		offset = (int)(tm.tm_gmtoff / 60);
 	}
-	if (git_signature_new(out, name, email, when, offset) < 0)
+	if (git_signature_new(out, name, email, (git_time_t)secs, offset) < 0)
 		return vcs_error(err, "bad author or committer");
 	return 0;
 }
@@ -187,7 +82,7 @@ static int S_tree_with(git_repository *repo, const git_tree *base, const char *p
 	} else {
 		const git_tree_entry *e;
 		git_oid sub_id;
-		bool sub_empty;
+		bool sub_empty = false;
 		dir = xstrndup(path, (size_t)(slash - path));
 		e = base ? git_tree_entry_byname(base, dir) : NULL;
 		if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE &&
@@ -270,7 +165,6 @@ static int S_build_tree(git_repository *repo, git_tree *head, const struct vcs_f
 	return rc;
 }
 
-/* Make the repository's index agree with the new commit for the paths. */
 /* Stage one committed file: the bytes committed (an editor may have saved
  * newer ones since: they show as a change not staged), else the work tree. */
 static int S_stage(git_index *idx, const struct vcs_file *f)
@@ -278,8 +172,9 @@ static int S_stage(git_index *idx, const struct vcs_file *f)
 	git_index_entry entry;
 
 	if (!f->data)
-		return git_index_add_bypath(idx, f->path) < 0 ? git_index_remove_bypath(idx, f->path)
-							      : 0;
+		return git_index_add_bypath(idx, f->path) < 0
+			       ? git_index_remove_bypath(idx, f->path)
+			       : 0;
 	memset(&entry, 0, sizeof(entry));
 	entry.mode = GIT_FILEMODE_BLOB;
 	entry.path = f->path;
@@ -289,7 +184,8 @@ static int S_stage(git_index *idx, const struct vcs_file *f)
 /* Stage the files committed (in the committer's turn: libgit2 writes the
  * index through a lock file but does not see that another process changed
  * it since it was read). */
-static void S_update_index(git_repository *repo, const struct vcs_file *files, size_t n)
+static void S_update_index(git_repository *repo, const struct vcs_file *files, size_t n,
+			   struct strbuf *warn)
 {
 	git_index *idx;
 	size_t i;
@@ -309,10 +205,10 @@ static void S_update_index(git_repository *repo, const struct vcs_file *files, s
 			return;
 		usleep(20000 + (useconds_t)(rand() % 20000));
 	}
-	fprintf(stderr,
-		"notes: warning: committed, but the index stayed locked (%sindex.lock): "
-		"git status shows the note as changed until git updates the index\n",
-		git_repository_path(repo));
+	strbuf_addf(warn,
+		    "warning: committed, but the index stayed locked (%sindex.lock): "
+		    "git status shows the note as changed until git updates the index\n",
+		    git_repository_path(repo));
 }
 
 static int S_try_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
@@ -349,7 +245,7 @@ static int S_try_commit(struct vcs *v, const struct vcs_file *files, size_t n, c
 }
 
 int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
-	       const struct vcs_identity *who, struct strbuf *err)
+	       const struct vcs_identity *who, struct strbuf *warn, struct strbuf *err)
 {
 	git_signature *author = NULL, *committer = NULL;
 	struct vcs_turn turn = { -1 };
@@ -358,7 +254,7 @@ int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char
 	if (S_signature(&author, "AUTHOR", who, err) < 0 ||
 	    S_signature(&committer, "COMMITTER", who, err) < 0)
 		goto out;
-	if (vcs_turn_take(v->repo, &turn, err) < 0)
+	if (vcs_turn_take(v->repo, &turn, warn, err) < 0)
 		goto out;
 	srand((unsigned)getpid());
 	for (tries = 0; tries < COMMIT_TRIES; tries++) {
@@ -368,13 +264,15 @@ int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char
 		usleep(10000 + (useconds_t)(rand() % (10000 * (tries < 10 ? tries + 1 : 10))));
 	}
 	if (rc == -2) {
-		strbuf_addf(err, "the branch stayed locked (%srefs/heads/*.lock): if no git "
-			    "command is running, one was killed; remove the lock file and try again",
-			    git_repository_path(v->repo));
+		strbuf_addf(
+			err,
+			"the branch stayed locked (%srefs/heads/*.lock): if no git "
+			"command is running, one was killed; remove the lock file and try again",
+			git_repository_path(v->repo));
 		rc = -1;
 	}
 	if (rc >= 0)
-		S_update_index(v->repo, files, n);
+		S_update_index(v->repo, files, n, warn);
 	vcs_turn_give(&turn);
 out:
 	git_signature_free(author);

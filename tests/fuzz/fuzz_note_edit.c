@@ -21,8 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "carry.h"
+#include "json_carry.h"
 #include "check.h"
+#include "journal_new.h"
 #include "note.h"
 #include "note_edit.h"
 #include "template.h"
@@ -136,7 +137,7 @@ static void S_carry(const struct note *prev, const char *src, size_t len)
 	struct carry_input in;
 	struct strbuf tmpl = STRBUF_INIT, out = STRBUF_INIT, err = STRBUF_INIT;
 	struct note next;
-	json_t *data;
+	struct json_t *data;
 	size_t k, i;
 
 	if (!prev->has_date)
@@ -165,10 +166,11 @@ static void S_carry(const struct note *prev, const char *src, size_t len)
 			    note_find_task(prev, t->id, NULL) != t)
 				continue;
 			if (!note_find_task(&next, t->id, &where) || where != SECTION_REVIEW)
-				S_fail("an open item is not carried into the review section", t->line);
+				S_fail("an open item is not carried into the review section",
+				       t->line);
 		}
 	note_release(&next);
-	json_decref(data);
+	carry_data_free(data);
 	strbuf_release(&tmpl);
 	strbuf_release(&out);
 	strbuf_release(&err);

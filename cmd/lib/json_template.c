@@ -1,7 +1,10 @@
-/* template.c - Mustache renderer: renders template_parse()'s node list against JSON. */
+/* json_template.c - Mustache renderer: renders template_parse()'s node list
+ * against JSON data (jansson). */
 #include "template.h"
+#include "template_internal.h"
 #include "xalloc.h"
 
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
