@@ -212,7 +212,10 @@ static char *S_text(const struct para *p, size_t from, size_t to, const char *cu
 	bool pending = false;
 
 	for (i = from; i < to; i++) {
-		if ((cut && cut[i]) || (!p->plain && p->what[i] == PARA_COMMENT))
+		/* HTML comments are no text, nor the "\" of a hard line break */
+		if ((cut && cut[i]) ||
+		    (!p->plain && (p->what[i] == PARA_COMMENT ||
+				   (p->what[i] == PARA_MARKUP && s[i] == '\\'))))
 			continue;
 		if (blank[s[i]]) {
 			pending = n > 0;
