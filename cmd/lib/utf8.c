@@ -74,6 +74,18 @@ size_t utf8_chars(const char *s, size_t len)
 	return n;
 }
 
+size_t utf8_offset(const char *s, size_t len, size_t n)
+{
+	size_t i = 0, k;
+	int32_t cp;
+
+	while (n-- && i < len) {
+		k = utf8_decode(s + i, len - i, &cp);
+		i += k ? k : 1;
+	}
+	return i;
+}
+
 size_t utf8_cut(const char *s, size_t len, size_t max)
 {
 	if (max >= len)
