@@ -1,4 +1,6 @@
 /* vcs.c - everything git: repositories, commits, changed files (libgit2). */
+#define _GNU_SOURCE /* RTLD_NEXT */
+#include <dlfcn.h>
 #include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,21 +15,40 @@
 #include "xalloc.h"
 
 static int S_initialised;
+static bool S_tls;
 
 /*
- * notes never talks to a network, but libgit2 built with mbedTLS parses
- * every system CA certificate when it starts (about 12 ms, four times the
- * rest of a typical command). This definition takes the place of
- * mbedTLS's for this program only, so none are loaded; libgit2 goes on
- * without them, as it does when the file is missing.
+ * Most commands never talk to a network, but libgit2 built with mbedTLS
+ * parses every system CA certificate when it starts (about 12 ms, four
+ * times the rest of a typical command). This definition takes the place
+ * of mbedTLS's for this program, so none are loaded until vcs_tls_init
+ * says that an https remote is about to be reached; from then on it hands
+ * over to mbedTLS's own.
  */
 struct mbedtls_x509_crt;
 int mbedtls_x509_crt_parse_file(struct mbedtls_x509_crt *chain, const char *path);
 int mbedtls_x509_crt_parse_file(struct mbedtls_x509_crt *chain, const char *path)
 {
-	(void)chain;
-	(void)path;
-	return -1;
+	int (*real)(struct mbedtls_x509_crt *, const char *);
+
+	if (!S_tls)
+		return -1;
+	*(void **)&real = dlsym(RTLD_NEXT, "mbedtls_x509_crt_parse_file");
+	return real ? real(chain, path) : -1;
+}
+
+void vcs_tls_init(void)
+{
+	const char *file = getenv("SSL_CERT_FILE"), *dir = getenv("SSL_CERT_DIR");
+
+	if (S_tls)
+		return;
+	S_tls = true;
+	vcs_global_init();
+	if (!file || !*file)
+		file = "/etc/ssl/certs/ca-certificates.crt";
+	if (git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, dir && *dir ? dir : NULL) < 0)
+		git_error_clear(); /* the connection will say that it cannot verify */
 }
 
 void vcs_global_init(void)

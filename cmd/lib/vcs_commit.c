@@ -13,6 +13,7 @@
 #include "date.h"
 #include "vcs.h"
 #include "vcs_internal.h"
+#include "vcs_merge.h"
 #include "xalloc.h"
 
 #define COMMIT_TRIES 50
@@ -113,17 +114,18 @@ static int S_parse_git_date(const char *s, git_time_t *when, int *offset)
 		if (S_zone(s + k, offset) < 0)
 			return -1;
 		*when = (git_time_t)(date_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 +
-				     sec) - (git_time_t)*offset * 60;
+				     sec) -
+			(git_time_t)*offset * 60;
 	} else {
-		S_local_to_epoch(date_days_from_civil(y, mo, d) * MINUTES_PER_DAY + h * 60 + mi, when,
-				 offset);
+		S_local_to_epoch(date_days_from_civil(y, mo, d) * MINUTES_PER_DAY + h * 60 + mi,
+				 when, offset);
 		*when += sec;
 	}
 	return 0;
 }
 
-static int S_signature(git_signature **out, const char *role, const struct vcs_identity *who,
-		       struct strbuf *err)
+int vcs_signature(git_signature **out, const char *role, const struct vcs_identity *who,
+		  struct strbuf *err)
 {
 	char key[32];
 	const char *name, *email, *date;
@@ -278,8 +280,9 @@ static int S_stage(git_index *idx, const struct vcs_file *f)
 	git_index_entry entry;
 
 	if (!f->data)
-		return git_index_add_bypath(idx, f->path) < 0 ? git_index_remove_bypath(idx, f->path)
-							      : 0;
+		return git_index_add_bypath(idx, f->path) < 0
+			       ? git_index_remove_bypath(idx, f->path)
+			       : 0;
 	memset(&entry, 0, sizeof(entry));
 	entry.mode = GIT_FILEMODE_BLOB;
 	entry.path = f->path;
@@ -348,6 +351,23 @@ static int S_try_commit(struct vcs *v, const struct vcs_file *files, size_t n, c
 	return rc;
 }
 
+/* As git does, no commit while a merge (or a rebase, a cherry-pick...) is
+ * in progress or the index has conflicts: a commit of HEAD's tree plus a
+ * few files would drop the merge's other parent and half its result. */
+static int S_refuse_state(struct vcs *v, struct strbuf *err)
+{
+	struct strbuf what = STRBUF_INIT;
+	enum vcs_state st = vcs_state(v, &what);
+
+	if (st == VCS_STATE_SYNC_MERGE)
+		strbuf_addstr(err, "a merge of notes sync is in progress: resolve its conflicts "
+				   "and commit the notes (notes commit) first");
+	else if (st == VCS_STATE_OTHER)
+		strbuf_addbuf(err, &what);
+	strbuf_release(&what);
+	return st == VCS_STATE_CLEAN ? 0 : -1;
+}
+
 int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
 	       const struct vcs_identity *who, struct strbuf *err)
 {
@@ -355,11 +375,15 @@ int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char
 	struct vcs_turn turn = { -1 };
 	int rc = -1, tries;
 
-	if (S_signature(&author, "AUTHOR", who, err) < 0 ||
-	    S_signature(&committer, "COMMITTER", who, err) < 0)
+	if (vcs_signature(&author, "AUTHOR", who, err) < 0 ||
+	    vcs_signature(&committer, "COMMITTER", who, err) < 0)
 		goto out;
 	if (vcs_turn_take(v->repo, &turn, err) < 0)
 		goto out;
+	if (S_refuse_state(v, err) < 0) {
+		vcs_turn_give(&turn);
+		goto out;
+	}
 	srand((unsigned)getpid());
 	for (tries = 0; tries < COMMIT_TRIES; tries++) {
 		rc = S_try_commit(v, files, n, message, author, committer, err);
@@ -368,9 +392,11 @@ int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char
 		usleep(10000 + (useconds_t)(rand() % (10000 * (tries < 10 ? tries + 1 : 10))));
 	}
 	if (rc == -2) {
-		strbuf_addf(err, "the branch stayed locked (%srefs/heads/*.lock): if no git "
-			    "command is running, one was killed; remove the lock file and try again",
-			    git_repository_path(v->repo));
+		strbuf_addf(
+			err,
+			"the branch stayed locked (%srefs/heads/*.lock): if no git "
+			"command is running, one was killed; remove the lock file and try again",
+			git_repository_path(v->repo));
 		rc = -1;
 	}
 	if (rc >= 0)

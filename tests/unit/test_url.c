@@ -52,7 +52,8 @@ static void S_redactions(void)
 	S_redact("https://ghp_T0KEN@example.com/a.git", "https://example.com/a.git");
 	S_redact("https://example.com:8443/a.git?private_token=T0KEN#x",
 		 "https://example.com:8443/a.git#x");
-	S_redact("ssh://git@example.com:2222/kim/alice.git", "ssh://git@example.com:2222/kim/alice.git");
+	S_redact("ssh://git@example.com:2222/kim/alice.git",
+		 "ssh://git@example.com:2222/kim/alice.git");
 	S_redact("ssh://git:pw@example.com/a.git", "ssh://git@example.com/a.git");
 	S_redact("git@example.com:kim/alice.git", "git@example.com:kim/alice.git");
 	S_redact("git:pw@example.com:kim/alice.git", "git@example.com:kim/alice.git");
