@@ -3,17 +3,22 @@
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 CC ?= cc
 BUILD ?= build
 SANITIZE ?=
 DEVELOPER ?=
 
-PKGS = libcmark libgit2 libpcre2-8 jansson
+PKGS = libcmark libgit2 libpcre2-8 jansson libical
 # Linked statically: a short command then starts in less time than it takes
 # the dynamic loader to resolve these libraries. libgit2 stays shared, and
-# so does PCRE2, which libgit2 uses too (one copy, one allocator).
-STATIC_PKGS = libcmark jansson
+# so does PCRE2, which libgit2 uses too (one copy, one allocator). libical
+# is static but needs ICU, which stays shared (its data alone is 30 MB).
+STATIC_PKGS = libcmark jansson libical
+SHARED_PKGS = libgit2 libpcre2-8 icu-i18n
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
 CFLAGS ?= -O2 -g
@@ -39,21 +44,25 @@ CMD_SRC = $(sort $(wildcard cmd/builtin/*.c))
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
 CMD_OBJ = $(CMD_SRC:%.c=$(BUILD)/%.o) $(BUILD)/cmd/notes.o
 DATA = $(sort $(wildcard templates/*/*))
+MAN_SRC = $(sort $(wildcard docs/*.1.md))
+MAN_PAGES = $(MAN_SRC:docs/%.md=$(BUILD)/man/man1/%)
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
-.PHONY: all check demo bench format lint install clean leakcheck fuzz stress deps
+.PHONY: all man check demo bench format lint install uninstall clean leakcheck fuzz stress deps
 .SUFFIXES:
 
-all: $(BUILD)/notes
+all: $(BUILD)/notes man
+
+man: $(MAN_PAGES)
 
 $(BUILD)/config.mk: tools/deps.sh
 	@mkdir -p $(BUILD)
 	@sh tools/deps.sh
 	@{ echo "DEP_CFLAGS = $$(pkg-config --cflags $(PKGS))"; \
-	   echo "DEP_LIBS = -Wl,-Bstatic $$(pkg-config --libs $(STATIC_PKGS)) -Wl,-Bdynamic $$(pkg-config --libs libgit2 libpcre2-8)"; } > $@
+	   echo "DEP_LIBS = -Wl,-Bstatic $$(pkg-config --libs $(STATIC_PKGS)) -Wl,-Bdynamic $$(pkg-config --libs $(SHARED_PKGS))"; } > $@
 
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
@@ -82,11 +91,19 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libnotes.a
 
 -include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d)
 
+# The manual pages: docs/*.1.md through cmark's man renderer, after a
+# title line; no hyphenation and a ragged right edge, so that an option
+# is never split across two lines.
+$(BUILD)/man/man1/%.1: docs/%.1.md VERSION $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	{ printf '.TH "%s" "1" "" "notes %s" "notes manual"\n.nh\n.ad l\n' \
+		"$$(echo '$*' | tr a-z A-Z)" "$(VERSION)" && cmark -t man $<; } >$@.tmp && mv $@.tmp $@
+
 # The tests run against a sanitizer build in build/check.
 check:
-	@sh tools/deps.sh git jq python3 procps clang libclang-rt-14-dev
+	@sh tools/deps.sh git jq python3 procps clang libclang-rt-14-dev zsh man-db python3-icalendar
 	@$(MAKE) --no-print-directory BUILD=build/check SANITIZE=address,undefined \
-		DEVELOPER=1 CFLAGS="-O1 -g" build/check/notes units
+		DEVELOPER=1 CFLAGS="-O1 -g" build/check/notes man units
 	@sh tests/run.sh build/check
 
 units: $(UNIT_BIN)
@@ -99,8 +116,8 @@ bench: $(BUILD)/notes
 	@sh tests/bench/run.sh $(BUILD)/notes
 
 leakcheck:
-	@sh tools/deps.sh valgrind git jq python3
-	@$(MAKE) --no-print-directory BUILD=build/leak CFLAGS="-O0 -g -DNOTES_NO_JIT" build/leak/notes
+	@sh tools/deps.sh valgrind git jq python3 zsh man-db python3-icalendar
+	@$(MAKE) --no-print-directory BUILD=build/leak CFLAGS="-O0 -g -DNOTES_NO_JIT" build/leak/notes man
 	@NOTES_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 		sh tests/run.sh build/leak --cli-only
 
@@ -121,9 +138,19 @@ lint: $(BUILD)/embedded.c
 	@! git grep -nE '\<(strcpy|strcat|sprintf|vsprintf|gets|strtok) *\(' -- '*.c' '*.h' \
 		|| { echo "lint: banned function (use strbuf or snprintf)"; exit 1; }
 
-install: $(BUILD)/notes
-	install -d $(DESTDIR)$(BINDIR)
+# PREFIX for where it runs from, DESTDIR for a staging directory (a package).
+install: $(BUILD)/notes $(MAN_PAGES)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BUILD)/notes $(DESTDIR)$(BINDIR)/notes
+	install -m 644 $(MAN_PAGES) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 contrib/completion/notes.bash $(DESTDIR)$(BASHCOMPDIR)/notes
+	install -m 644 contrib/completion/_notes $(DESTDIR)$(ZSHCOMPDIR)/_notes
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/notes $(DESTDIR)$(BASHCOMPDIR)/notes \
+		$(DESTDIR)$(ZSHCOMPDIR)/_notes \
+		$(MAN_SRC:docs/%.md=$(DESTDIR)$(MANDIR)/man1/%)
 
 clean:
 	rm -rf build

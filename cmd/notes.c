@@ -16,9 +16,9 @@
 #endif
 
 static const struct cmd_entry *const commands[] = {
-	&cmd_init_entry,  &cmd_person_entry, &cmd_new_entry,
-	&cmd_parse_entry, &cmd_check_entry,  &cmd_commit_entry,
-	&cmd_done_entry,  &cmd_status_entry, &cmd_review_entry,
+	&cmd_init_entry,   &cmd_person_entry,	&cmd_new_entry,	     &cmd_parse_entry,
+	&cmd_check_entry,  &cmd_commit_entry,	&cmd_done_entry,     &cmd_status_entry,
+	&cmd_review_entry, &cmd_calendar_entry, &cmd_complete_entry,
 };
 
 static void S_help(FILE *f)
@@ -29,8 +29,10 @@ static void S_help(FILE *f)
 		   "Weekly 1:1 notes in a git journal: blocked -> support within 48 hours ->\n"
 		   "focus for 5 days -> review next week.\n\ncommands:\n");
 	for (i = 0; i < sizeof(commands) / sizeof(*commands); i++)
-		fprintf(f, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
-	fprintf(f, "\n'notes COMMAND --help' shows a command's options.\n"
+		if (!(commands[i]->flags & HIDDEN_COMMAND))
+			fprintf(f, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
+	fprintf(f, "\n'notes COMMAND --help' shows a command's options, 'notes help COMMAND'\n"
+		   "its manual page; 'notes --version' the version.\n"
 		   "Environment: NOTES_NOW=YYYY-MM-DDTHH:MM sets the clock; VISUAL/EDITOR;\n"
 		   "NO_COLOR; GIT_AUTHOR_* and GIT_COMMITTER_* as in git.\n");
 }
@@ -108,6 +110,9 @@ int main(int argc, char **argv)
 		S_help(stderr);
 		return EXIT_ERROR;
 	}
+	if (!strcmp(argv[i], "help"))
+		return cmd_help(i + 1 < argc ? argv[i + 1] : NULL,
+				i + 1 < argc ? S_find(argv[i + 1]) : NULL, S_help);
 	cmd = S_find(argv[i]);
 	if (!cmd) {
 		cmd_error("'%s' is not a notes command (see 'notes --help')", argv[i]);

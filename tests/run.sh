@@ -8,7 +8,7 @@ ONLY=${2:-}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
 NOTES=$BUILD/notes
-SPEC_DIR=${NOTES_SPEC_DIR:-$ROOT/../shared/conformance/mustache}
+SPEC_DIR=${MUSTACHE_SPEC_DIR:-${NOTES_SPEC_DIR:-$ROOT/../shared/conformance/mustache}}
 export NOTES ROOT SPEC_DIR
 export NOTES_WRAPPER=${NOTES_WRAPPER:-}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=99}

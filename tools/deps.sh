@@ -19,10 +19,11 @@ need cmark command -v cmark
 need libgit2-dev pkg-config --exists libgit2
 need libpcre2-dev pkg-config --exists libpcre2-8
 need libjansson-dev pkg-config --exists jansson
+need libical-dev pkg-config --exists libical
 for extra in "$@"; do
 	case $extra in
 	libclang-rt-14-dev) need "$extra" test -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ;;
-	valgrind|hyperfine|jq|clang|git|python3) need "$extra" command -v "$extra" ;;
+	valgrind|hyperfine|jq|clang|git|python3|zsh) need "$extra" command -v "$extra" ;;
 	procps) need "$extra" command -v pgrep ;;
 	*) need "$extra" dpkg -s "$extra" ;;
 	esac

@@ -5,6 +5,7 @@
 #define NOTES_BUILTIN_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "journal.h"
 
@@ -25,9 +26,15 @@ struct cmd_entry {
 
 #define NEED_JOURNAL (1u << 0)
 #define WANT_JOURNAL (1u << 1) /* use one when there is one */
+#define HIDDEN_COMMAND (1u << 2) /* not listed by notes --help */
 
 extern const struct cmd_entry cmd_init_entry, cmd_person_entry, cmd_new_entry, cmd_parse_entry,
-	cmd_check_entry, cmd_commit_entry, cmd_done_entry, cmd_status_entry, cmd_review_entry;
+	cmd_check_entry, cmd_commit_entry, cmd_done_entry, cmd_status_entry, cmd_review_entry,
+	cmd_calendar_entry, cmd_complete_entry;
+
+/* notes help [COMMAND]: man notes-COMMAND (man notes without one), else
+ * the command's usage (overview's text); name is not a command: cmd NULL. */
+int cmd_help(const char *name, const struct cmd_entry *cmd, void (*overview)(FILE *f));
 
 /* "notes: <message>" on stderr, control characters escaped; returns EXIT_ERROR. */
 int cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

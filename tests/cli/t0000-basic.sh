@@ -171,4 +171,15 @@ test_expect_success 'tests/run.sh adds up passed, failed and skipped over its su
 	test_grep "^FAIL cli/t0003-c.sh" sum
 '
 
+test_expect_success 'without the Mustache spec its cases are skipped, the rest still run' '
+	unit="$(dirname "$NOTES")/tests/test_template" &&
+	"$unit" "$TRASH/no-spec-here" >unit.out &&
+	test_grep "^# the Mustache spec is not at $TRASH/no-spec-here" unit.out &&
+	test_grep "^ok # skip spec/interpolation.json" unit.out &&
+	test_grep "^[1-9][0-9]* passed, 0 failed, 6 skipped$" unit.out &&
+	mkdir empty-spec &&
+	test_expect_code 1 "$unit" empty-spec >unit.out 2>unit.err &&
+	test_grep "no spec files" unit.err
+'
+
 test_done

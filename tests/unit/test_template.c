@@ -4,6 +4,7 @@
 #include "xalloc.h"
 
 #include <dirent.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -291,15 +292,29 @@ static void S_run_random(unsigned n)
 	json_decref(partials);
 }
 
+/* The spec files of the Mustache subset notes implements. */
+static const char *const spec_files[] = { "comments",	 "delimiters", "interpolation",
+					  "inverted", "partials",   "sections" };
+
 int main(int argc, char **argv)
 {
-	size_t i;
+	size_t i, skipped = 0;
+	struct stat st;
 
 	if (argc != 2) {
 		fprintf(stderr, "usage: %s <mustache-spec-dir>\n", argv[0]);
 		return 1;
 	}
-	if (!S_run_spec_dir(argv[1])) {
+	/* a clone without the spec beside it still tests the rest; a spec
+	 * directory that is there but holds no spec is an error */
+	if (stat(argv[1], &st) < 0) {
+		printf("# the Mustache spec is not at %s ($MUSTACHE_SPEC_DIR, else "
+		       "../shared/conformance/mustache): its cases are skipped\n",
+		       argv[1]);
+		for (i = 0; i < sizeof(spec_files) / sizeof(*spec_files); i++)
+			printf("ok # skip spec/%s.json (no spec files)\n", spec_files[i]);
+		skipped = i;
+	} else if (!S_run_spec_dir(argv[1])) {
 		fprintf(stderr, "error: no spec files (*.json) in %s\n", argv[1]);
 		return 1;
 	}
@@ -309,6 +324,9 @@ int main(int argc, char **argv)
 	S_run_deep("10000 nested inverted sections do not crash", "^", 10000, 0);
 	S_run_deep("256 nested sections render", "#", 256, 1);
 	S_run_random(20000);
-	printf("%d passed, %d failed\n", passed, failed);
+	if (skipped)
+		printf("%d passed, %d failed, %zu skipped\n", passed, failed, skipped);
+	else
+		printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

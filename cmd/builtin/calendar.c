@@ -1,0 +1,80 @@
+/* calendar.c - notes calendar [PERSON] [-o FILE]: the 1:1s and open items
+ * as an iCalendar file. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "builtin.h"
+#include "calendar.h"
+#include "fsutil.h"
+
+static int cmd_calendar(int argc, char **argv, struct cmd_context *ctx)
+{
+	static const struct option opts[] = { { "output", required_argument, NULL, 'o' }, { 0 } };
+	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
+	struct calendar_counts counts;
+	const char *person = NULL, *file = NULL;
+	notes_time now;
+	int c, rc;
+
+	while ((c = cmd_getopt(argc, argv, "o:", opts)) != -1) {
+		if (c == 'o')
+			file = optarg;
+		else
+			return cmd_usage_error(&cmd_calendar_entry, "bad option '%s'",
+					       argv[optind - 1]);
+	}
+	if (optind + 1 < argc)
+		return cmd_usage_error(&cmd_calendar_entry, "name at most one person");
+	if (optind < argc) {
+		person = argv[optind];
+		if (journal_check_person(ctx->journal, person, &err) < 0 ||
+		    !journal_has_person(ctx->journal, person)) {
+			rc = err.len ? cmd_error("calendar: %s", err.buf)
+				     : cmd_error("calendar: %s: no such person", person);
+			strbuf_release(&err);
+			return rc;
+		}
+	}
+	if (date_now(&now) < 0)
+		return cmd_error("calendar: NOTES_NOW is not YYYY-MM-DDTHH:MM");
+	if (calendar_export(ctx->journal, person, now, &out, &counts, &err) < 0) {
+		rc = cmd_error("calendar: %s", err.buf);
+		goto out;
+	}
+	if (file && write_file_atomic(file, out.buf, out.len, 0666, 0, &err) < 0) {
+		rc = cmd_error("calendar: %s: %s", file, err.buf);
+		goto out;
+	}
+	if (counts.without_id)
+		fprintf(stderr,
+			"notes: calendar: %zu open item(s) have no id yet and are left out "
+			"(notes commit gives them one)\n",
+			counts.without_id);
+	if (file) {
+		strbuf_reset(&out);
+		strbuf_addf(&out, "wrote %zu meeting(s) and %zu to-do(s) to ", counts.meetings,
+			    counts.items);
+		strbuf_add_escaped(&out, file, strlen(file));
+		strbuf_addch(&out, '\n');
+	}
+	rc = cmd_flush(&out);
+out:
+	strbuf_release(&out);
+	strbuf_release(&err);
+	return rc;
+}
+
+const struct cmd_entry cmd_calendar_entry = {
+	"calendar",
+	cmd_calendar,
+	NEED_JOURNAL,
+	"notes calendar [PERSON] [-o FILE]\n\n"
+	"  -o, --output FILE  write the calendar to FILE (replaced atomically), not stdout\n\n"
+	"Writes an iCalendar file (RFC 5545): the weekly 1:1 of each person with a slot\n"
+	"(person.<id>.duration minutes, 45 by default), and a to-do for each open\n"
+	"support item (due 48 hours after its meeting, a reminder 4 hours before) and\n"
+	"focus item of the latest notes. UIDs stay the same on every export, so a\n"
+	"calendar that imports the file again updates it.",
+	"the 1:1s and open items as an iCalendar file",
+};
