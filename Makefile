@@ -12,12 +12,12 @@ BUILD ?= build
 SANITIZE ?=
 DEVELOPER ?=
 
-PKGS = libcmark libgit2 libpcre2-8 jansson libical
+PKGS = libcmark libgit2 libpcre2-8 jansson libical libutf8proc
 # Linked statically: a short command then starts in less time than it takes
 # the dynamic loader to resolve these libraries. libgit2 stays shared, and
 # so does PCRE2, which libgit2 uses too (one copy, one allocator). libical
 # is static but needs ICU, which stays shared (its data alone is 30 MB).
-STATIC_PKGS = libcmark jansson libical
+STATIC_PKGS = libcmark jansson libical libutf8proc
 SHARED_PKGS = libgit2 libpcre2-8 icu-i18n
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
@@ -49,9 +49,14 @@ MAN_PAGES = $(MAN_SRC:docs/%.md=$(BUILD)/man/man1/%)
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
+# Every C file of the repository, for make format and make lint.
+FORMAT_SRC = $(sort $(wildcard cmd/*.c cmd/*/*.c cmd/*/*.h tests/*/*.c tests/*/*.h tools/*.c))
+# clang-tidy sees the code as the compiler does, without the warning flags.
+TIDY_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Icmd/lib -I$(BUILD) $(DEP_CFLAGS)
+
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
-.PHONY: all man check demo bench format lint install uninstall clean leakcheck fuzz stress deps
+.PHONY: all man check units demo bench format lint install uninstall clean leakcheck fuzz stress
 .SUFFIXES:
 
 all: $(BUILD)/notes man
@@ -76,7 +81,11 @@ $(BUILD)/embedded.o: $(BUILD)/embedded.c
 
 $(BUILD)/%.o: %.c $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -DNOTES_VERSION='"$(VERSION)"' -MMD -MP -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(VERSION_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Only main prints the version: it alone is rebuilt when VERSION changes.
+$(BUILD)/cmd/notes.o: VERSION
+$(BUILD)/cmd/notes.o: VERSION_CFLAGS = -DNOTES_VERSION='"$(VERSION)"'
 
 $(BUILD)/libnotes.a: $(LIB_OBJ)
 	@rm -f $@
@@ -129,12 +138,17 @@ stress: $(BUILD)/notes
 	@sh tests/stress/run.sh $(BUILD)/notes
 
 format:
-	clang-format -i cmd/*.c cmd/lib/*.c cmd/lib/*.h cmd/builtin/*.c cmd/builtin/*.h tests/unit/*.c
+	clang-format -i $(FORMAT_SRC)
 
+# cppcheck and clang-tidy (.clang-tidy: the analyser and bug-prone
+# patterns, warnings are errors), the format, and the banned functions.
 lint: $(BUILD)/embedded.c
+	@sh tools/deps.sh cppcheck clang-tidy clang-format
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 		--suppress=missingIncludeSystem --inline-suppr -Icmd/lib \
 		$(shell pkg-config --cflags-only-I $(PKGS)) cmd/notes.c cmd/lib cmd/builtin
+	clang-tidy --quiet $(LIB_SRC) $(CMD_SRC) cmd/notes.c -- $(TIDY_FLAGS)
+	clang-format --dry-run -Werror $(FORMAT_SRC)
 	@! git grep -nE '\<(strcpy|strcat|sprintf|vsprintf|gets|strtok) *\(' -- '*.c' '*.h' \
 		|| { echo "lint: banned function (use strbuf or snprintf)"; exit 1; }
 
@@ -153,4 +167,4 @@ uninstall:
 		$(MAN_SRC:docs/%.md=$(DESTDIR)$(MANDIR)/man1/%)
 
 clean:
-	rm -rf build
+	rm -rf $(BUILD)

@@ -70,7 +70,10 @@ static int S_run(const struct cmd_entry *cmd, int argc, char **argv)
 	}
 	ctx.color = isatty(STDOUT_FILENO) && !(nc && *nc);
 	if (cmd->flags & (NEED_JOURNAL | WANT_JOURNAL)) {
-		if (journal_find(&ctx.journal, NULL, &err) < 0 && (cmd->flags & NEED_JOURNAL)) {
+		/* a journal that is there but cannot be read is an error even
+		 * for a command that works without one */
+		rc = journal_find(&ctx.journal, NULL, &err);
+		if (rc < 0 || (rc > 0 && (cmd->flags & NEED_JOURNAL))) {
 			rc = cmd_error("%s", err.buf);
 			strbuf_release(&err);
 			return rc;
@@ -100,6 +103,10 @@ int main(int argc, char **argv)
 				return cmd_error("cannot change to '%s': %s", argv[i + 1],
 						 strerror(errno));
 			i += 2;
+		} else if (!strcmp(argv[i], "-C")) {
+			fprintf(stderr, "notes: option '-C' needs a value\n");
+			S_help(stderr);
+			return EXIT_ERROR;
 		} else {
 			fprintf(stderr, "notes: unknown option '%s'\n", argv[i]);
 			S_help(stderr);

@@ -20,6 +20,7 @@ need libgit2-dev pkg-config --exists libgit2
 need libpcre2-dev pkg-config --exists libpcre2-8
 need libjansson-dev pkg-config --exists jansson
 need libical-dev pkg-config --exists libical
+need libutf8proc-dev pkg-config --exists libutf8proc
 for extra in "$@"; do
 	case $extra in
 	libclang-rt-14-dev) need "$extra" test -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ;;

@@ -45,8 +45,13 @@ int cmd_usage_error(const struct cmd_entry *cmd, const char *fmt, ...)
 int cmd_flush(struct strbuf *out);
 
 /* Option parsing shared by the commands: getopt_long with the command's
- * long options; returns the option, -1 at the end, '?' on an error. */
+ * long options; returns the option, -1 at the end, ':' for a missing
+ * value and '?' for another error. */
 struct option;
 int cmd_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts);
+/* Report the option error cmd_getopt returned as c ("unknown option
+ * '--x'", "option '--x' needs a value", "option '--x' takes no value")
+ * and the usage; returns EXIT_ERROR. */
+int cmd_option_error(const struct cmd_entry *cmd, int c, char **argv);
 
 #endif

@@ -4,44 +4,29 @@
 #include <string.h>
 
 #include "builtin.h"
-#include "check.h"
+#include "journal_check.h"
 #include "fsutil.h"
 #include "notes_print.h"
 
-/* Check one note: parse it, find its previous note, print its problems. */
+/* Check one note against its journal; print its problems. */
 static int S_check_one(struct cmd_context *ctx, const struct target *t, bool strict,
 		       struct strbuf *out)
 {
 	struct strbuf buf = STRBUF_INIT, err = STRBUF_INIT;
-	struct note_options opts = { t->rel ? t->rel : t->path,
-				     ctx->journal ? ctx->journal->leader : NULL };
-	struct diag problems = { 0 };
-	struct check_context cc;
-	struct note note, prev;
-	bool has_prev = false;
+	struct checked_note c;
 	int rc = EXIT_OK;
 
 	if (read_file(t->path, &buf, MAX_NOTE_SIZE, &err) < 0 ||
-	    note_parse(&note, buf.buf, buf.len, &opts, &err) < 0) {
+	    journal_check_note(&c, ctx->journal, t->path, t->rel, buf.buf, buf.len, &err) < 0) {
 		rc = cmd_error("%s: %s", t->display, err.buf);
-		strbuf_release(&buf);
-		strbuf_release(&err);
-		return rc;
+		goto out;
 	}
-	/* a file outside the journal has no previous note, but the config applies */
-	if (t->rel)
-		journal_check_context(ctx->journal, &note, &prev, &has_prev, &cc);
-	else
-		journal_config_context(ctx->journal, &cc);
-	check_note(&note, &cc, &problems);
-	diag_format(&problems, t->display, out);
-	if (diag_count(&problems, SEVERITY_ERROR) ||
-	    (strict && diag_count(&problems, SEVERITY_WARNING)))
+	diag_format(&c.problems, t->display, out);
+	if (diag_count(&c.problems, SEVERITY_ERROR) ||
+	    (strict && diag_count(&c.problems, SEVERITY_WARNING)))
 		rc = EXIT_PROBLEMS;
-	diag_release(&problems);
-	if (has_prev)
-		note_release(&prev);
-	note_release(&note);
+	checked_note_release(&c);
+out:
 	strbuf_release(&buf);
 	strbuf_release(&err);
 	return rc;
@@ -60,8 +45,7 @@ static int cmd_check(int argc, char **argv, struct cmd_context *ctx)
 		if (c == 's')
 			strict = true;
 		else
-			return cmd_usage_error(&cmd_check_entry, "unknown option '%s'",
-					       argv[optind - 1]);
+			return cmd_option_error(&cmd_check_entry, c, argv);
 	}
 	if (optind < argc) {
 		if (resolve_targets(ctx, argc - optind, argv + optind, &targets, &n))

@@ -15,7 +15,7 @@ struct commit_options {
 	bool force;
 };
 
-static int S_commit_config(struct commit_session *s)
+static int S_commit_config(struct commit_session *s, size_t *committed)
 {
 	static const struct vcs_file paths[] = { { ".notes/config", NULL, 0 } };
 	struct strbuf err = STRBUF_INIT;
@@ -26,8 +26,10 @@ static int S_commit_config(struct commit_session *s)
 		strbuf_release(&err);
 		return EXIT_ERROR;
 	}
-	if (rc == 0)
+	if (rc == 0) {
 		printf("committed .notes/config\n");
+		(*committed)++;
+	}
 	strbuf_release(&err);
 	return EXIT_OK;
 }
@@ -41,11 +43,11 @@ static int S_targets(struct cmd_context *ctx, int argc, char **argv, struct targ
 
 	if (argc)
 		return resolve_targets(ctx, argc, argv, t, n);
-	if (vcs_open(&v, ctx->journal->root, &err) < 0 ||
-	    vcs_changed_notes(v, &paths, &np, &err) < 0) {
-		cmd_error("commit: %s", err.buf);
-		strbuf_release(&err);
-		return EXIT_ERROR;
+	if (vcs_open(&v, ctx->journal->root, &err) < 0)
+		goto fail;
+	if (vcs_changed_notes(v, &paths, &np, &err) < 0) {
+		vcs_free(v);
+		goto fail;
 	}
 	vcs_free(v);
 	*t = xcalloc(np + 1, sizeof(**t));
@@ -57,6 +59,10 @@ static int S_targets(struct cmd_context *ctx, int argc, char **argv, struct targ
 	*n = np;
 	strbuf_release(&err);
 	return 0;
+fail:
+	cmd_error("commit: %s", err.buf);
+	strbuf_release(&err);
+	return EXIT_ERROR;
 }
 
 static int cmd_commit(int argc, char **argv, struct cmd_context *ctx)
@@ -74,9 +80,7 @@ static int cmd_commit(int argc, char **argv, struct cmd_context *ctx)
 		switch (c) {
 		case 'm': o.message = optarg; break;
 		case 'f': o.force = true; break;
-		default:
-			return cmd_usage_error(&cmd_commit_entry, "bad option '%s'",
-					       argv[optind - 1]);
+		default: return cmd_option_error(&cmd_commit_entry, c, argv);
 		}
 	}
 	if (S_targets(ctx, argc - optind, argv + optind, &targets, &n))
@@ -88,7 +92,7 @@ static int cmd_commit(int argc, char **argv, struct cmd_context *ctx)
 	for (i = 0; i < n; i++) {
 		int one;
 		if (targets[i].rel && !strcmp(targets[i].rel, ".notes/config"))
-			one = S_commit_config(&s);
+			one = S_commit_config(&s, &committed);
 		else
 			one = commit_note(&s, &targets[i], o.message, o.force, &committed);
 		if (one > rc)

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "check.h"
+#include "journal_check.h"
 #include "commit_note.h"
 #include "xalloc.h"
 #include "fsutil.h"
@@ -118,25 +118,19 @@ static void S_done_ids(struct commit_session *s, const struct target *t, const s
 	strbuf_release(&err);
 }
 
-/* Check the note; print its problems; whether it may be committed. */
-static bool S_check(const struct target *t, const struct note *note, const struct check_context *cc,
-		    unsigned flags)
+/* Print the note's problems; whether it may be committed. */
+static bool S_check(const struct target *t, const struct diag *problems, unsigned flags)
 {
-	struct diag problems = { 0 };
 	struct strbuf out = STRBUF_INIT;
-	bool ok;
-	size_t errors;
+	size_t errors = diag_count(problems, SEVERITY_ERROR);
+	bool ok = !errors || (flags & COMMIT_FORCE);
 
-	check_note(note, cc, &problems);
-	diag_format(&problems, t->display, &out);
+	diag_format(problems, t->display, &out);
 	if (!(flags & COMMIT_QUIET))
 		fputs(out.buf, stderr);
-	errors = diag_count(&problems, SEVERITY_ERROR);
-	ok = !errors || (flags & COMMIT_FORCE);
 	if (!ok)
 		cmd_error("commit: %s has %zu error%s; not committed (fix it, or --force)",
 			  t->display, errors, errors == 1 ? "" : "s");
-	diag_release(&problems);
 	strbuf_release(&out);
 	return ok;
 }
@@ -220,9 +214,8 @@ int commit_note_as(struct commit_session *s, const struct target *t,
 {
 	struct strbuf src = STRBUF_INIT, orig = STRBUF_INIT, err = STRBUF_INIT;
 	struct note_options opts = { t->rel, s->journal->leader };
-	struct check_context cc;
-	struct note note, prev;
-	bool parsed = false, has_prev = false;
+	struct checked_note c;
+	bool checked = false;
 	int rc = EXIT_ERROR;
 
 	if (S_validate(s, t))
@@ -242,31 +235,28 @@ int commit_note_as(struct commit_session *s, const struct target *t,
 		cmd_error("commit: %s is empty; not committed", t->display);
 		goto out;
 	}
-	if (note_parse(&note, src.buf, src.len, &opts, &err) < 0) {
+	checked = true;
+	if (journal_check_note(&c, s->journal, t->display, t->rel, src.buf, src.len, &err) < 0) {
 		cmd_error("commit: %s: %s", t->display, err.buf);
 		goto out;
 	}
-	parsed = true;
-	journal_check_context(s->journal, &note, &prev, &has_prev, &cc);
-	if (!S_check(t, &note, &cc, req->flags)) {
+	if (!S_check(t, &c.problems, req->flags)) {
 		rc = EXIT_PROBLEMS;
 		goto out;
 	}
-	if (S_assign_ids(s, &note, &src)) {
-		note_release(&note);
-		note_parse(&note, src.buf, src.len, &opts, &err);
+	if (S_assign_ids(s, &c.note, &src)) {
+		note_release(&c.note);
+		note_parse(&c.note, src.buf, src.len, &opts, &err);
 	}
 	if (S_write(t, &orig, &src))
 		goto out;
-	rc = S_commit(s, t, &note, has_prev ? &prev : NULL, &src, req->user_message, req->subject,
-		      committed);
+	rc = S_commit(s, t, &c.note, c.nprevious ? &c.previous[0] : NULL, &src, req->user_message,
+		      req->subject, committed);
 	if (rc == EXIT_ERROR)
 		S_write(t, &src, &orig); /* the commit failed: the note as it was */
 out:
-	if (parsed)
-		note_release(&note);
-	if (has_prev)
-		note_release(&prev);
+	if (checked)
+		checked_note_release(&c);
 	strbuf_release(&src);
 	strbuf_release(&orig);
 	strbuf_release(&err);

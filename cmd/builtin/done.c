@@ -94,7 +94,8 @@ static int S_tick(struct cmd_context *ctx, const char *rel, const char *id, cons
 	}
 	if (S_count(&note, id) > 1) {
 		cmd_error("done: ^%s names more than one item in %s (a duplicate-id); "
-			  "give one of them another id first", id, rel);
+			  "give one of them another id first",
+			  id, rel);
 		goto out;
 	}
 	if (task->status == TASK_DONE) {
@@ -104,7 +105,8 @@ static int S_tick(struct cmd_context *ctx, const char *rel, const char *id, cons
 	}
 	if (at && task->fields[FIELD_DONE]) {
 		/* a second done: would leave the review to choose between two */
-		strbuf_add_escaped(&err, task->fields[FIELD_DONE], strlen(task->fields[FIELD_DONE]));
+		strbuf_add_escaped(&err, task->fields[FIELD_DONE],
+				   strlen(task->fields[FIELD_DONE]));
 		cmd_error("done: ^%s in %s already has a done: field (%s); edit it there, "
 			  "or run notes done without --at",
 			  id, rel, err.buf);
@@ -149,8 +151,7 @@ static int cmd_done(int argc, char **argv, struct cmd_context *ctx)
 		if (c == 'a')
 			at = optarg;
 		else
-			return cmd_usage_error(&cmd_done_entry, "bad option '%s'",
-					       argv[optind - 1]);
+			return cmd_option_error(&cmd_done_entry, c, argv);
 	}
 	if (optind + 1 != argc)
 		return cmd_usage_error(&cmd_done_entry, "name one item id");

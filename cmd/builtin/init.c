@@ -103,9 +103,7 @@ static int cmd_init(int argc, char **argv, struct cmd_context *ctx)
 		case 'n': o.name = optarg; break;
 		case 'e': o.email = optarg; break;
 		case 'L': o.lang = optarg; break;
-		default:
-			return cmd_usage_error(&cmd_init_entry, "bad option '%s'",
-					       argv[optind - 1]);
+		default: return cmd_option_error(&cmd_init_entry, c, argv);
 		}
 	}
 	if (optind < argc)
@@ -115,7 +113,7 @@ static int cmd_init(int argc, char **argv, struct cmd_context *ctx)
 	if (o.leader && !person_id_is_valid(o.leader))
 		return cmd_error("init: invalid leader id '%s' (use [a-z0-9][a-z0-9._-]{0,63})",
 				 o.leader);
-	if (strcmp(o.lang, "en") && strcmp(o.lang, "ko"))
+	if (!o.lang || (strcmp(o.lang, "en") && strcmp(o.lang, "ko")))
 		return cmd_error("init: unknown language '%s' (en or ko)", o.lang);
 	return S_init(&o);
 }

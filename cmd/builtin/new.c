@@ -58,7 +58,7 @@ static int S_partial(const char *name, const char **text, size_t *len, void *dat
 static int S_when(const struct new_options *o, const struct person *p, notes_time *when,
 		  bool *has_time)
 {
-	struct slot slot;
+	struct slot slot = { 0, 0 };
 	notes_time now;
 
 	if (date_now(&now) < 0)
@@ -219,8 +219,7 @@ static int cmd_new(int argc, char **argv, struct cmd_context *ctx)
 		case 'd': o.date = optarg; break;
 		case 'e': o.edit = 1; break;
 		case 'n': o.edit = 0; break;
-		default:
-			return cmd_usage_error(&cmd_new_entry, "bad option '%s'", argv[optind - 1]);
+		default: return cmd_option_error(&cmd_new_entry, c, argv);
 		}
 	}
 	if (optind + 1 != argc)

@@ -6,43 +6,39 @@
 
 #include "builtin.h"
 #include "fsutil.h"
+#include "journal_check.h"
 #include "json.h"
 #include "notes_print.h"
 
 static int S_parse_one(const char *file, struct cmd_context *ctx, bool as_json, struct strbuf *out)
 {
 	struct strbuf buf = STRBUF_INIT, err = STRBUF_INIT;
-	struct note_options opts = { file, ctx->journal ? ctx->journal->leader : NULL };
-	struct check_context cc;
-	struct diag problems = { 0 };
-	struct note note;
+	char *rel = ctx->journal ? journal_relative(ctx->journal, file) : NULL;
+	struct checked_note c;
+	int rc = EXIT_OK;
 
 	if (read_file(file, &buf, MAX_NOTE_SIZE, &err) < 0) {
-		cmd_error("%s: %s", file, err.buf);
-		strbuf_release(&buf);
-		strbuf_release(&err);
-		return EXIT_ERROR;
+		rc = cmd_error("%s: %s", file, err.buf);
+		goto out;
 	}
-	if (note_parse(&note, buf.buf, buf.len, &opts, &err) < 0) {
-		strbuf_release(&buf);
-		cmd_error("%s", err.buf);
-		strbuf_release(&err);
-		return EXIT_ERROR;
+	/* the problems are those notes check reports for the same file */
+	if (journal_check_note(&c, ctx->journal, file, rel, buf.buf, buf.len, &err) < 0) {
+		rc = cmd_error("%s", err.buf);
+		goto out;
 	}
-	journal_config_context(ctx->journal, &cc);
-	check_note(&note, &cc, &problems);
 	if (as_json) {
-		json_t *j = json_from_note(&note, &problems);
+		json_t *j = json_from_note(&c.note, &c.problems);
 		json_add_line(out, j);
 		json_decref(j);
 	} else {
-		print_note_summary(out, &note, &problems);
+		print_note_summary(out, &c.note, &c.problems);
 	}
-	diag_release(&problems);
-	note_release(&note);
+	checked_note_release(&c);
+out:
+	free(rel);
 	strbuf_release(&buf);
 	strbuf_release(&err);
-	return EXIT_OK;
+	return rc;
 }
 
 static int cmd_parse(int argc, char **argv, struct cmd_context *ctx)
@@ -56,8 +52,7 @@ static int cmd_parse(int argc, char **argv, struct cmd_context *ctx)
 		if (c == 'j')
 			as_json = true;
 		else
-			return cmd_usage_error(&cmd_parse_entry, "unknown option '%s'",
-					       argv[optind - 1]);
+			return cmd_option_error(&cmd_parse_entry, c, argv);
 	}
 	if (optind >= argc)
 		return cmd_usage_error(&cmd_parse_entry, "no file to parse");
@@ -65,8 +60,10 @@ static int cmd_parse(int argc, char **argv, struct cmd_context *ctx)
 		if (S_parse_one(argv[i], ctx, as_json, &out) != EXIT_OK)
 			rc = EXIT_ERROR;
 		/* stream: a long run over many notes starts printing at once */
-		if (out.len > 65536 && cmd_flush(&out) != EXIT_OK)
+		if (out.len > 65536 && cmd_flush(&out) != EXIT_OK) {
+			strbuf_release(&out);
 			return EXIT_ERROR;
+		}
 	}
 	if (cmd_flush(&out) != EXIT_OK)
 		rc = EXIT_ERROR;

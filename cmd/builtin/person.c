@@ -137,9 +137,7 @@ static int cmd_person(int argc, char **argv, struct cmd_context *ctx)
 		case 'e': email = optarg; break;
 		case 's': slot = optarg; break;
 		case 'L': lang = optarg; break;
-		default:
-			return cmd_usage_error(&cmd_person_entry, "bad option '%s'",
-					       argv[optind - 1]);
+		default: return cmd_option_error(&cmd_person_entry, c, argv);
 		}
 	}
 	if (optind + 1 != argc)

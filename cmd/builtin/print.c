@@ -3,6 +3,7 @@
 
 #include "builtin.h"
 #include "notes_print.h"
+#include "utf8.h"
 
 static void S_text(struct strbuf *out, const char *s)
 {
@@ -93,41 +94,13 @@ void print_note_summary(struct strbuf *out, const struct note *note, const struc
 			    warnings == 1 ? "" : "s");
 }
 
-/* Columns a UTF-8 string takes on a terminal: East Asian wide characters two. */
-static int S_width(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	int w = 0;
-
-	while (*p) {
-		unsigned cp = *p, n = 0;
-		if (cp >= 0xf0)
-			cp &= 0x07, n = 3;
-		else if (cp >= 0xe0)
-			cp &= 0x0f, n = 2;
-		else if (cp >= 0xc0)
-			cp &= 0x1f, n = 1;
-		for (p++; n && (*p & 0xc0) == 0x80; n--, p++)
-			cp = (cp << 6) | (*p & 0x3f);
-		if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
-		    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
-		    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-		    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) ||
-		    (cp >= 0x20000 && cp <= 0x3fffd))
-			w += 2;
-		else if (cp >= 0x20)
-			w += 1;
-	}
-	return w;
-}
-
 void print_padded(struct strbuf *out, const char *s, int width)
 {
 	size_t start = out->len;
 	int w;
 
 	strbuf_add_escaped(out, s, strlen(s));
-	w = S_width(out->buf + start);
+	w = utf8_width(out->buf + start, out->len - start);
 	for (; w < width; w++)
 		strbuf_addch(out, ' ');
 	strbuf_addch(out, ' ');

@@ -167,9 +167,7 @@ static int cmd_review(int argc, char **argv, struct cmd_context *ctx)
 		case 'u': until = optarg; break;
 		case 'j': as_json = true; break;
 		case 't': team = true; break;
-		default:
-			return cmd_usage_error(&cmd_review_entry, "bad option '%s'",
-					       argv[optind - 1]);
+		default: return cmd_option_error(&cmd_review_entry, c, argv);
 		}
 	}
 	if (team ? optind != argc : optind + 1 != argc)

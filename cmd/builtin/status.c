@@ -95,8 +95,7 @@ static int cmd_status(int argc, char **argv, struct cmd_context *ctx)
 		if (c == 'j')
 			as_json = true;
 		else
-			return cmd_usage_error(&cmd_status_entry, "bad option '%s'",
-					       argv[optind - 1]);
+			return cmd_option_error(&cmd_status_entry, c, argv);
 	}
 	if (optind + 1 < argc)
 		return cmd_usage_error(&cmd_status_entry, "name at most one person");

@@ -51,6 +51,31 @@ int cmd_flush(struct strbuf *out)
 
 int cmd_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts)
 {
+	char spec[32];
+
+	/* a leading ':' tells a missing value (':') from an unknown option ('?') */
+	snprintf(spec, sizeof(spec), ":%s", shortopts);
 	opterr = 0;
-	return getopt_long(argc, argv, shortopts, longopts, NULL);
+	return getopt_long(argc, argv, spec, longopts, NULL);
+}
+
+int cmd_option_error(const struct cmd_entry *cmd, int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	bool is_long = !strncmp(arg, "--", 2);
+	struct strbuf name = STRBUF_INIT;
+	int rc;
+
+	if (is_long)
+		strbuf_add(&name, arg, strcspn(arg, "="));
+	else
+		strbuf_addf(&name, "-%c", optopt);
+	if (c == ':')
+		rc = cmd_usage_error(cmd, "option '%s' needs a value", name.buf);
+	else if (is_long && optopt && strchr(arg, '='))
+		rc = cmd_usage_error(cmd, "option '%s' takes no value", name.buf);
+	else
+		rc = cmd_usage_error(cmd, "unknown option '%s'", name.buf);
+	strbuf_release(&name);
+	return rc;
 }

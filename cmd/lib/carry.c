@@ -5,28 +5,8 @@
 
 #include "embedded.h"
 #include "fsutil.h"
-#include "note_edit.h"
+#include "note_line.h"
 #include "xalloc.h"
-
-/* Skip blanks and a list marker ("-", "*", "+", "1.", "1)") and the blanks after it. */
-static size_t S_after_marker(const char *s, size_t i, size_t end)
-{
-	size_t k;
-
-	while (i < end && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	if (i < end && (s[i] == '-' || s[i] == '*' || s[i] == '+')) {
-		i++;
-	} else {
-		for (k = i; k < end && s[k] >= '0' && s[k] <= '9'; k++)
-			;
-		if (k > i && k < end && (s[k] == '.' || s[k] == ')'))
-			i = k + 1;
-	}
-	while (i < end && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	return i;
-}
 
 /* The end of the lines-th line counted from the line starting at start
  * (lines end as cmark reads them: \n, \r\n or a lone \r). */
@@ -35,10 +15,8 @@ static size_t S_end_of(const char *s, size_t len, size_t start, int lines)
 	size_t i = start;
 
 	while (--lines > 0 && i < len)
-		i = note_next_line(s, len, i);
-	while (i < len && s[i] != '\n' && s[i] != '\r')
-		i++;
-	return i;
+		note_line_end(s, len, i, &i);
+	return note_line_end(s, len, i, NULL);
 }
 
 /* Append s[from, to) with its line ends (\r\n, or a lone \r, which cmark
@@ -57,7 +35,7 @@ static void S_add_lf(struct strbuf *sb, const char *s, size_t from, size_t to)
 static json_t *S_item(const struct carry_input *in, const struct task *t, bool task, bool whole)
 {
 	struct strbuf sb = STRBUF_INIT;
-	size_t start = S_after_marker(in->prev_src, t->line_start, t->line_end);
+	size_t start = note_skip_marker(in->prev_src, t->line_start, t->line_end, NULL);
 	size_t end = whole ? S_end_of(in->prev_src, in->prev_len, t->line_start,
 				      t->end_line - t->line + 1)
 			   : t->line_end;

@@ -160,7 +160,7 @@ static void S_sections(const struct note *note, const struct check_context *ctx,
 	for (i = 0; i < sizeof(loop) / sizeof(*loop); i++) {
 		if (note->section_line[loop[i]])
 			continue;
-		if (loop[i] == SECTION_REVIEW && !(ctx && ctx->previous))
+		if (loop[i] == SECTION_REVIEW && !(ctx && ctx->nprevious))
 			continue;
 		diag_add(d, 1, 1, SEVERITY_WARNING, "missing-section", "no %s section",
 			 section_name(loop[i]));
@@ -254,8 +254,8 @@ void check_note(const struct note *note, const struct check_context *ctx, struct
 	S_blockers(note, out, &q);
 	S_sections(note, ctx, out);
 	S_people(note, ctx, out);
-	if (ctx && ctx->previous)
-		S_loop(note, ctx->previous, out, &q);
+	if (ctx && ctx->nprevious)
+		S_loop(note, ctx->previous[0], out, &q);
 	strbuf_release(&q);
 	diag_sort(out);
 }

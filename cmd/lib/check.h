@@ -9,12 +9,16 @@
 #include "note.h"
 
 #define DEFAULT_MAX_FOCUS 3
+/* How many of the person's previous notes the checks look at. */
+#define CHECK_PREVIOUS_USED 1
 
 struct check_context {
-	/* The person's previous note, or NULL when there is none or it is
+	/* The person's previous notes, newest first (nprevious of them, at
+	 * most CHECK_PREVIOUS_USED); none when there are none or they are
 	 * unknown (checking a lone file). The review section is required
 	 * only when there is one. */
-	const struct note *previous;
+	const struct note *const *previous;
+	size_t nprevious;
 	int max_focus; /* 0: DEFAULT_MAX_FOCUS */
 	/* Whether a person id is in the config; NULL when there is no config. */
 	bool (*person_known)(const char *id, void *data);

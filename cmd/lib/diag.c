@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 
+#include "utf8.h"
 #include "xalloc.h"
 
 void diag_add(struct diag *d, int line, int column, enum severity sev, const char *code,
@@ -72,11 +73,7 @@ const char *severity_name(enum severity sev)
 
 size_t diag_quote_len(const char *s, size_t len, size_t max)
 {
-	if (len <= max)
-		return len;
-	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
-		max--;
-	return max;
+	return utf8_cut(s, len, max);
 }
 
 void diag_format(const struct diag *d, const char *file, struct strbuf *out)

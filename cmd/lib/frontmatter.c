@@ -4,17 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "note_line.h"
 #include "xalloc.h"
 
 /* One line [s, e) of the block, without its line end (\n, \r\n or a lone
  * \r, as cmark counts lines). */
 static size_t S_line_end(const char *buf, size_t len, size_t s, size_t *next)
 {
-	size_t e = s;
+	size_t e = note_line_end(buf, len, s, next);
 
-	while (e < len && buf[e] != '\n' && buf[e] != '\r')
-		e++;
-	*next = e + (e < len) + (e + 1 < len && buf[e] == '\r' && buf[e + 1] == '\n');
 	while (e > s && (buf[e - 1] == ' ' || buf[e - 1] == '\t'))
 		e--;
 	return e;

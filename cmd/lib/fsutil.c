@@ -106,8 +106,8 @@ static void S_sync_dir(const char *path)
 
 /* Write data to a new temporary file beside path, ready to be renamed
  * over it; its name is left in tmp. */
-static int S_write_temp(const char *path, const char *data, size_t len, mode_t mode,
-			unsigned flags, struct strbuf *tmp, struct strbuf *err)
+static int S_write_temp(const char *path, const char *data, size_t len, mode_t mode, unsigned flags,
+			struct strbuf *tmp, struct strbuf *err)
 {
 	const char *slash = strrchr(path, '/');
 	struct stat st;
@@ -386,8 +386,13 @@ int write_file_if_unchanged(const char *path, const char *old, size_t oldlen, co
 
 int make_dirs(const char *dir, struct strbuf *err)
 {
-	char *copy = xstrdup(dir), *p;
+	char *copy, *p;
 
+	if (!*dir) {
+		strbuf_addstr(err, "cannot create a directory with an empty name");
+		return -1;
+	}
+	copy = xstrdup(dir);
 	for (p = copy + 1;; p++) {
 		if (*p == '/' || *p == '\0') {
 			char c = *p;

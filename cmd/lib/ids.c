@@ -160,7 +160,7 @@ void id_new_batch(struct id_set *set, char (*out)[ID_LEN + 1], size_t n)
 		/* drawn twice in this batch: sort an index of it to see */
 		for (i = 0; i < n; i++)
 			order[i] = i;
-		S_batch = (const char(*)[ID_LEN + 1])out;
+		S_batch = (const char(*)[ID_LEN + 1]) out;
 		qsort(order, n, sizeof(*order), S_cmp_index);
 		for (i = 1; i < n; i++)
 			if (!memcmp(out[order[i - 1]], out[order[i]], ID_LEN)) {
@@ -284,9 +284,7 @@ int id_set_load_cached(struct id_set *set, const struct journal *j, struct vcs *
 	case 1:
 		S_save_as(set, v, head);
 		/* fall through */
-	case 0:
-		memcpy(set->head, head, sizeof(head));
-		return 0;
+	case 0: memcpy(set->head, head, sizeof(head)); return 0;
 	}
 	if (id_set_load(set, j) < 0)
 		return -1;

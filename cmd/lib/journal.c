@@ -123,6 +123,7 @@ int journal_find(struct journal **out, const char *dir, struct strbuf *err)
 				err,
 				"not in a journal (no .notes/ here or in any parent directory; "
 				"create one with 'notes init')");
+			rc = 1;
 			break;
 		}
 		*end = '\0';
@@ -320,34 +321,4 @@ char *journal_relative(const struct journal *j, const char *path)
 	}
 	free(abs);
 	return res;
-}
-
-void journal_config_context(const struct journal *j, struct check_context *ctx)
-{
-	memset(ctx, 0, sizeof(*ctx));
-	if (!j)
-		return;
-	ctx->max_focus = j->max_focus;
-	ctx->person_known = journal_person_known;
-	ctx->data = (void *)j;
-}
-
-void journal_check_context(const struct journal *j, const struct note *note, struct note *prev,
-			   bool *has_prev, struct check_context *ctx)
-{
-	struct strbuf err = STRBUF_INIT;
-	char *path = NULL;
-
-	journal_config_context(j, ctx);
-	*has_prev = false;
-	if (!j)
-		return;
-	if (note->person && note->has_date && person_id_is_valid(note->person))
-		path = journal_previous(j, note->person, note->date - note->date % MINUTES_PER_DAY);
-	if (path && journal_load_note(j, path, prev, &err) == 0) {
-		*has_prev = true;
-		ctx->previous = prev;
-	}
-	free(path);
-	strbuf_release(&err);
 }

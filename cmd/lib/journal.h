@@ -31,8 +31,11 @@ struct note_ref {
 };
 
 /*
- * Find the journal from dir upward (like git finds a repository). Returns
- * 0, or -1 with a reason in err ("not in a journal ...").
+ * Find the journal from dir (NULL: the current directory) upward, like
+ * git finds a repository. Returns 0 with *out set; 1 when there is no
+ * journal there ("not in a journal ..." in err); -1 when there is one
+ * that cannot be opened (its config cannot be read: the reason, with the
+ * config's line, in err).
  */
 int journal_find(struct journal **out, const char *dir, struct strbuf *err);
 int journal_open(struct journal **out, const char *root, struct strbuf *err);
@@ -61,12 +64,6 @@ int journal_load_note(const struct journal *j, const char *path, struct note *no
 /* Turn a path given by the user (relative to the current directory) into
  * one relative to the root; NULL when it is outside the journal. */
 char *journal_relative(const struct journal *j, const char *path);
-/* A check context with the config only (j may be NULL: none). */
-void journal_config_context(const struct journal *j, struct check_context *ctx);
-/* A check context for note: its previous note (loaded into prev, which the
- * caller releases) and the config. */
-void journal_check_context(const struct journal *j, const struct note *note, struct note *prev,
-			   bool *has_prev, struct check_context *ctx);
 /* "<root>/<rel>" in out. */
 void journal_path(const struct journal *j, const char *rel, struct strbuf *out);
 

@@ -4,35 +4,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* A JSON string; bytes that are not UTF-8 become U+FFFD. */
 static json_t *S_str(const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
+	size_t i, n, len;
+	int32_t cp;
 	json_t *j;
-	size_t i;
 
 	if (!s)
 		return json_null();
-	j = json_string(s);
-	if (j)
-		return j;
-	for (i = 0; s[i]; i++) {
-		char one[2] = { s[i], 0 };
-		json_t *probe;
-		size_t n = 1;
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0xc0)
-			n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-		probe = c < 0x80 ? json_string(one) : json_stringn(s + i, strnlen(s + i, n));
-		if (probe && (c < 0x80 || strnlen(s + i, n) == n)) {
+	len = strlen(s);
+	if (utf8_invalid_at(s, len) == len)
+		return json_stringn(s, len);
+	for (i = 0; i < len; i += n ? n : 1) {
+		n = utf8_decode(s + i, len - i, &cp);
+		if (n)
 			strbuf_add(&sb, s + i, n);
-			i += n - 1;
-		} else {
+		else
 			strbuf_addstr(&sb, "\xef\xbf\xbd");
-		}
-		json_decref(probe);
 	}
-	j = json_string(sb.buf);
+	j = json_stringn(sb.buf, sb.len);
 	strbuf_release(&sb);
 	return j ? j : json_string("");
 }

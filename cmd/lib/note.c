@@ -8,6 +8,7 @@
 
 #include "frontmatter.h"
 #include "note_line.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Where each line starts: line n (1-based) is [start[n], end[n]). */
@@ -26,26 +27,21 @@ struct parser {
 
 static void S_index_lines(struct lines *l, const char *buf, size_t len, size_t from)
 {
-	size_t alloc = 0, i = from;
+	size_t alloc = 0, ealloc = 0, pos = from, next;
 	int n = 0;
 
-	l->start = NULL;
-	ALLOC_GROW(l->start, 2, alloc);
-	l->start[1] = from;
-	/* as cmark does: a line ends at \n, \r\n or a lone \r */
-	for (; i < len; i++)
-		if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 == len || buf[i + 1] != '\n'))) {
-			ALLOC_GROW(l->start, (size_t)n + 3, alloc);
-			l->start[++n + 1] = i + 1;
-		}
-	l->nr = n + 1;
-	l->end = xmalloc(((size_t)l->nr + 1) * sizeof(*l->end));
-	for (n = 1; n <= l->nr; n++) {
-		size_t e = n < l->nr ? l->start[n + 1] - 1 : len;
-		while (e > l->start[n] && (buf[e - 1] == '\r' || buf[e - 1] == '\n'))
-			e--;
-		l->end[n] = e;
+	l->start = l->end = NULL;
+	for (;;) { /* as many lines as line ends, plus one */
+		n++;
+		ALLOC_GROW(l->start, (size_t)n + 1, alloc);
+		ALLOC_GROW(l->end, (size_t)n + 1, ealloc);
+		l->start[n] = pos;
+		l->end[n] = note_line_end(buf, len, pos, &next);
+		if (l->end[n] == len)
+			break;
+		pos = next;
 	}
+	l->nr = n;
 }
 
 /* The text of a line from its first non-blank byte. */
@@ -295,40 +291,19 @@ static void S_defaults(struct note *note)
 /* Report the first NUL byte or invalid UTF-8 sequence, if any. */
 static void S_check_encoding(struct parser *p)
 {
-	const unsigned char *s = (const unsigned char *)p->buf;
-	size_t i = 0, len = p->len;
+	const char *nul = memchr(p->buf, '\0', p->len);
+	size_t bad = utf8_invalid_at(p->buf, nul ? (size_t)(nul - p->buf) : p->len), i;
 	int line = 1;
 
-	while (i < len) {
-		unsigned char c = s[i];
-		size_t n;
-		if (c >= 0x20 && c < 0x80) { /* printable ASCII, the common case */
-			i++;
-			continue;
-		}
-		n = c < 0x80		 ? 1
-		    : (c & 0xe0) == 0xc0 ? 2
-		    : (c & 0xf0) == 0xe0 ? 3
-		    : (c & 0xf8) == 0xf0 ? 4
-					 : 0;
-		size_t k;
-		bool ok = n > 0 && c != 0 && i + n <= len && !(n == 2 && c < 0xc2);
-		for (k = 1; ok && k < n; k++)
-			ok = (s[i + k] & 0xc0) == 0x80;
-		if (ok && n == 3)
-			ok = !(c == 0xe0 && s[i + 1] < 0xa0) && !(c == 0xed && s[i + 1] >= 0xa0);
-		if (ok && n == 4)
-			ok = !(c == 0xf0 && s[i + 1] < 0x90) && !(c == 0xf4 && s[i + 1] >= 0x90) &&
-			     c <= 0xf4;
-		if (!ok) {
-			diag_add(&p->note->problems, line, 1, SEVERITY_ERROR, "bad-encoding",
-				 c == 0 ? "the file holds NUL bytes: not a text note"
-					: "invalid UTF-8 (the note must be UTF-8 text)");
-			return;
-		}
-		line += c == '\n' || (c == '\r' && (i + 1 == len || s[i + 1] != '\n'));
-		i += n;
-	}
+	if (!nul && bad == p->len)
+		return;
+	for (i = 0; i < bad; i++)
+		line += p->buf[i] == '\n' ||
+			(p->buf[i] == '\r' && (i + 1 == p->len || p->buf[i + 1] != '\n'));
+	diag_add(&p->note->problems, line, 1, SEVERITY_ERROR, "bad-encoding",
+		 nul && bad == (size_t)(nul - p->buf)
+			 ? "the file holds NUL bytes: not a text note"
+			 : "invalid UTF-8 (the note must be UTF-8 text)");
 }
 
 int note_parse(struct note *note, const char *buf, size_t len, const struct note_options *opts,

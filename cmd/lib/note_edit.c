@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "note_line.h"
 #include "xalloc.h"
 
 struct insertion {
@@ -50,68 +51,20 @@ void note_edit_set_status(struct strbuf *src, const struct task *t, char c)
 		src->buf[t->marker_pos] = c;
 		return;
 	}
-	while (i < t->line_end && (src->buf[i] == ' ' || src->buf[i] == '\t'))
-		i++;
-	if (i < t->line_end && strchr("-*+", src->buf[i])) {
-		i++;
-	} else {
-		while (i < t->line_end && src->buf[i] >= '0' && src->buf[i] <= '9')
-			i++;
-		i++; /* '.' or ')' */
-	}
-	while (i < t->line_end && (src->buf[i] == ' ' || src->buf[i] == '\t'))
-		i++;
+	i = note_skip_marker(src->buf, i, t->line_end, NULL);
 	{
 		char marker[4] = { '[', c, ']', ' ' };
 		strbuf_insert(src, i, marker, sizeof(marker));
 	}
 }
 
-/* Where the line after the one at pos starts: lines end at \n, \r\n or a
- * lone \r, as cmark reads them. */
-size_t note_next_line(const char *s, size_t len, size_t pos)
-{
-	while (pos < len && s[pos] != '\n' && s[pos] != '\r')
-		pos++;
-	if (pos < len && s[pos] == '\n')
-		return pos + 1;
-	if (pos < len) /* \r, and the \n of a \r\n */
-		pos++;
-	if (pos < len && s[pos] == '\n' && s[pos - 1] == '\r')
-		pos++;
-	return pos;
-}
-
-/* The column (tabs to the next multiple of 4, as CommonMark counts) where
- * the content of the item starting at line_start begins. */
-static int S_content_column(const char *s, size_t pos, size_t end)
-{
-	int col = 0;
-	bool marker = false;
-
-	for (; pos < end; pos++) {
-		char c = s[pos];
-		if (c == '\t')
-			col += 4 - col % 4;
-		else if (c == ' ')
-			col++;
-		else if (!marker && (c == '-' || c == '*' || c == '+'))
-			col++, marker = true;
-		else if (!marker && c >= '0' && c <= '9')
-			col++;
-		else if (!marker && (c == '.' || c == ')'))
-			col++, marker = true;
-		else
-			break;
-	}
-	return col;
-}
-
 /* Whether the line at pos is text that would continue a paragraph ended
  * just before it: not blank, not a list item, heading, quote or fence. */
 static bool S_lazy_risk(const char *s, size_t len, size_t pos)
 {
-	size_t i = pos, end = note_next_line(s, len, pos);
+	size_t i = pos, end;
+
+	note_line_end(s, len, pos, &end);
 
 	while (i < end && (s[i] == ' ' || s[i] == '\t'))
 		i++;
@@ -121,8 +74,8 @@ static bool S_lazy_risk(const char *s, size_t len, size_t pos)
 		return false;
 	while (i < end && s[i] >= '0' && s[i] <= '9')
 		i++;
-	return !(i > pos && i < end && (s[i] == '.' || s[i] == ')') && i > 0 &&
-		 s[i - 1] >= '0' && s[i - 1] <= '9');
+	return !(i > pos && i < end && (s[i] == '.' || s[i] == ')') && i > 0 && s[i - 1] >= '0' &&
+		 s[i - 1] <= '9');
 }
 
 void note_edit_add_field(struct strbuf *src, const struct task *t, const char *key,
@@ -135,14 +88,15 @@ void note_edit_add_field(struct strbuf *src, const struct task *t, const char *k
 
 	/* the new line ends as the item's own first line does */
 	if (t->line_end < src->len && src->buf[t->line_end] == '\r')
-		eol = t->line_end + 1 < src->len && src->buf[t->line_end + 1] == '\n' ? "\r\n" : "\r";
+		eol = t->line_end + 1 < src->len && src->buf[t->line_end + 1] == '\n' ? "\r\n"
+										      : "\r";
 	/* right after the item's text: before its other fields, nested lists or
 	 * code, whatever they hold (an unclosed fence would swallow the line) */
 	for (k = 0; k < n; k++)
-		at = note_next_line(src->buf, src->len, at);
+		note_line_end(src->buf, src->len, at, &at);
 	if (at == src->len && src->len && !strchr("\r\n", src->buf[src->len - 1]))
 		strbuf_addstr(&line, eol);
-	indent = S_content_column(src->buf, t->line_start, t->line_end);
+	note_skip_marker(src->buf, t->line_start, t->line_end, &indent);
 	for (k = 0; k < indent; k++)
 		strbuf_addch(&line, ' ');
 	strbuf_addf(&line, "- %s: %s%s", key, value, eol);

@@ -14,8 +14,4 @@ void note_edit_set_status(struct strbuf *src, const struct task *t, char c);
 void note_edit_add_field(struct strbuf *src, const struct task *t, const char *key,
 			 const char *value);
 
-/* Where the line after the one at pos starts: lines end at \n, \r\n or a
- * lone \r, as cmark reads them. */
-size_t note_next_line(const char *s, size_t len, size_t pos);
-
 #endif

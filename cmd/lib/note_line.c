@@ -7,23 +7,44 @@
 #include "re.h"
 #include "xalloc.h"
 
-/* Length of the list marker ("-", "*", "+", "12.", "3)") and the blanks after it. */
-static size_t S_skip_marker(const char *s, size_t len)
+size_t note_line_end(const char *s, size_t len, size_t pos, size_t *next)
 {
-	size_t i = 0;
+	size_t e = pos;
 
-	if (i < len && (s[i] == '-' || s[i] == '*' || s[i] == '+')) {
-		i++;
+	while (e < len && s[e] != '\n' && s[e] != '\r')
+		e++;
+	if (next)
+		*next = e + (e < len) + (e + 1 < len && s[e] == '\r' && s[e + 1] == '\n');
+	return e;
+}
+
+static size_t S_blanks(const char *s, size_t i, size_t end, int *col)
+{
+	for (; i < end && (s[i] == ' ' || s[i] == '\t'); i++)
+		*col = s[i] == '\t' ? *col + 4 - *col % 4 : *col + 1;
+	return i;
+}
+
+size_t note_skip_marker(const char *s, size_t i, size_t end, int *column)
+{
+	size_t k;
+	int col = 0;
+
+	i = S_blanks(s, i, end, &col);
+	if (i < end && (s[i] == '-' || s[i] == '*' || s[i] == '+')) {
+		i++, col++;
 	} else {
-		while (i < len && i < 9 && s[i] >= '0' && s[i] <= '9')
-			i++;
-		if (i > 0 && i < len && (s[i] == '.' || s[i] == ')'))
-			i++;
-		else
-			return 0;
+		/* at most 9 digits, as CommonMark allows */
+		for (k = i; k < end && k - i < 9 && s[k] >= '0' && s[k] <= '9'; k++)
+			;
+		if (k > i && k < end && (s[k] == '.' || s[k] == ')')) {
+			col += (int)(k + 1 - i);
+			i = k + 1;
+		}
 	}
-	while (i < len && (s[i] == ' ' || s[i] == '\t'))
-		i++;
+	i = S_blanks(s, i, end, &col);
+	if (column)
+		*column = col;
 	return i;
 }
 
@@ -140,7 +161,7 @@ static void S_token(struct task *t, enum token k, const char *line, const size_t
 void note_line_parse(struct task *t, const char *line, size_t len, struct diag *d, int lineno,
 		     int col)
 {
-	size_t pos = S_skip_marker(line, len);
+	size_t pos = note_skip_marker(line, 0, len, NULL);
 	char *cut = xcalloc(len + 1, 1);
 	int k;
 
@@ -160,7 +181,7 @@ void note_line_parse(struct task *t, const char *line, size_t len, struct diag *
 
 enum field note_line_field(const char *line, size_t len, const char **value, size_t *vlen)
 {
-	size_t pos = S_skip_marker(line, len), k;
+	size_t pos = note_skip_marker(line, 0, len, NULL), k;
 	const char *colon, *wide;
 	size_t sep = 1;
 	enum field f;

@@ -61,7 +61,8 @@ static int S_open_streak(struct carry_window *w, const char *id)
 	for (k = 0; k < w->n && k < STATUS_MAX_CARRY; k++) {
 		struct task *t;
 		if (!w->loaded[k]) {
-			if (journal_load_note(w->j, w->refs[w->n - 1 - k].path, &w->back[k], &err) < 0)
+			if (journal_load_note(w->j, w->refs[w->n - 1 - k].path, &w->back[k], &err) <
+			    0)
 				break;
 			w->loaded[k] = true;
 		}

@@ -1,5 +1,6 @@
 /* strbuf.c - a growing, always NUL-terminated byte buffer. */
 #include "strbuf.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -46,12 +47,11 @@ void strbuf_swap(struct strbuf *a, struct strbuf *b)
 void strbuf_grow(struct strbuf *sb, size_t extra)
 {
 	int was_empty = !sb->alloc;
+	size_t need = st_add(st_add(sb->len, extra), 1);
 
-	if (sb->len + extra + 1 <= sb->len)
-		xgrow(NULL, &sb->alloc, (size_t)-1, 1); /* overflow: dies */
 	if (was_empty)
 		sb->buf = NULL;
-	sb->buf = xgrow(sb->buf, &sb->alloc, sb->len + extra + 1, 1);
+	sb->buf = xgrow(sb->buf, &sb->alloc, need, 1);
 	if (was_empty)
 		sb->buf[0] = '\0';
 }
@@ -154,27 +154,11 @@ void strbuf_trim(struct strbuf *sb)
 	strbuf_setlen(sb, end - start);
 }
 
-/* Length of the valid UTF-8 sequence at s (at most len bytes), or 0. */
-static size_t S_utf8_len(const unsigned char *s, size_t len)
-{
-	size_t n = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
-	size_t k;
-
-	if (!n || n > len)
-		return 0;
-	for (k = 1; k < n; k++)
-		if ((s[k] & 0xc0) != 0x80)
-			return 0;
-	if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] >= 0xa0) ||
-	    (s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] >= 0x90))
-		return 0;
-	return n;
-}
-
 void strbuf_add_escaped(struct strbuf *sb, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, n;
+	int32_t cp;
 
 	for (i = 0; i < len; i++) {
 		unsigned char c = u[i];
@@ -194,10 +178,10 @@ void strbuf_add_escaped(struct strbuf *sb, const char *s, size_t len)
 			strbuf_addstr(sb, "\\r");
 		else if (c < 0x20 || c == 0x7f)
 			strbuf_addf(sb, "\\x%02x", c);
-		else if (!(n = S_utf8_len(u + i, len - i)))
+		else if (!(n = utf8_decode(s + i, len - i, &cp)))
 			strbuf_addf(sb, "\\x%02x", c); /* not UTF-8: 0x9b alone is a CSI */
-		else if (n == 2 && c == 0xc2 && u[i + 1] < 0xa0)
-			strbuf_addf(sb, "\\u%04x", u[i + 1]), i++; /* C1 controls */
+		else if (cp < 0xa0)
+			strbuf_addf(sb, "\\u%04x", (unsigned)cp), i++; /* C1 controls */
 		else
 			strbuf_add(sb, s + i, n), i += n - 1;
 	}

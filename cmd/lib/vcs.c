@@ -315,7 +315,7 @@ int vcs_changed_files(struct vcs *v, const char *from, const char *to, const cha
 		git_blob *blob;
 		if (d->status != GIT_DELTA_ADDED && d->status != GIT_DELTA_MODIFIED)
 			continue;
-		if (plen < slen || strcmp(path + plen - slen, suffix))
+		if (!path || plen < slen || strcmp(path + plen - slen, suffix))
 			continue;
 		if (git_blob_lookup(&blob, v->repo, &d->new_file.id) < 0) {
 			vcs_error(err, path);

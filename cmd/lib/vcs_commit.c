@@ -128,7 +128,7 @@ int vcs_signature(git_signature **out, const char *role, const struct vcs_identi
 		  struct strbuf *err)
 {
 	char key[32];
-	const char *name, *email, *date;
+	const char *name, *email, *date, *clock = getenv("NOTES_NOW");
 	git_time_t when;
 	int offset;
 	notes_time now;
@@ -148,7 +148,7 @@ int vcs_signature(git_signature **out, const char *role, const struct vcs_identi
 			strbuf_addf(err, "%s is not a date git understands", key);
 			return -1;
 		}
-	} else if (getenv("NOTES_NOW") && *getenv("NOTES_NOW")) {
+	} else if (clock && *clock) {
 		if (date_now(&now) < 0) {
 			strbuf_addstr(err, "NOTES_NOW is not YYYY-MM-DDTHH:MM");
 			return -1;
@@ -189,7 +189,7 @@ static int S_tree_with(git_repository *repo, const git_tree *base, const char *p
 	} else {
 		const git_tree_entry *e;
 		git_oid sub_id;
-		bool sub_empty;
+		bool sub_empty = false;
 		dir = xstrndup(path, (size_t)(slash - path));
 		e = base ? git_tree_entry_byname(base, dir) : NULL;
 		if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE &&

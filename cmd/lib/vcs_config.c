@@ -12,6 +12,35 @@ struct config {
 	git_config *cfg;
 };
 
+/*
+ * libgit2 says "failed to parse config file: <why> (in <path>:<line>[,
+ * column <n>])"; say "<path>:<line>: <why>", as a compiler names a line.
+ */
+static void S_open_error(struct strbuf *err, const char *path)
+{
+	static const char prefix[] = "failed to parse config file: ";
+	const git_error *e = git_error_last();
+	const char *msg = e && e->message ? e->message : "cannot read";
+	const char *in = strstr(msg, " (in "), *at;
+	size_t plen = strlen(path);
+	unsigned long line;
+	char *end;
+
+	if (!strncmp(msg, prefix, strlen(prefix)) && in && !strncmp(in + 5, path, plen) &&
+	    in[5 + plen] == ':') {
+		at = in + 5 + plen + 1;
+		line = strtoul(at, &end, 10);
+		if (end != at) {
+			msg += strlen(prefix);
+			strbuf_addf(err, "%s:%lu: %.*s", path, line, (int)(in - msg), msg);
+			git_error_clear();
+			return;
+		}
+	}
+	strbuf_addf(err, "%s: %s", path, msg);
+	git_error_clear();
+}
+
 int config_open(struct config **out, const char *path, struct strbuf *err)
 {
 	struct config *c = xcalloc(1, sizeof(*c));
@@ -19,8 +48,7 @@ int config_open(struct config **out, const char *path, struct strbuf *err)
 	vcs_global_init();
 	if (git_config_new(&c->cfg) < 0 ||
 	    git_config_add_file_ondisk(c->cfg, path, GIT_CONFIG_LEVEL_LOCAL, NULL, 0) < 0) {
-		const git_error *e = git_error_last();
-		strbuf_addf(err, "%s: %s", path, e ? e->message : "cannot read");
+		S_open_error(err, path);
 		config_free(c);
 		return -1;
 	}

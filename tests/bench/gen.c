@@ -338,7 +338,7 @@ static void flush_events(int64_t until)
 static void people_init(struct person *people, int count)
 {
 	static const int slot_minutes[] = { 540, 570, 600, 630, 660, 690, 780, 810,
-					     840, 870, 900, 930, 960, 990, 1020 };
+					    840, 870, 900, 930, 960, 990, 1020 };
 	int i;
 
 	for (i = 0; i < count; i++) {
@@ -372,10 +372,12 @@ static void write_config(const struct person *people, int count, int64_t t)
 	struct buf cfg = { 0 }, msg = { 0 };
 	int i;
 
-	buf_add(&cfg, "[journal]\n\tleader = " LEADER "\n\tlanguage = en\n\tmaxfocus = 3\n"
-		      "[person \"" LEADER "\"]\n\tname = " LEADER_NAME "\n\temail = " LEADER_EMAIL "\n");
+	buf_add(&cfg,
+		"[journal]\n\tleader = " LEADER "\n\tlanguage = en\n\tmaxfocus = 3\n"
+		"[person \"" LEADER "\"]\n\tname = " LEADER_NAME "\n\temail = " LEADER_EMAIL "\n");
 	for (i = 0; i < count; i++)
-		buf_addf(&cfg, "[person \"%s\"]\n\tname = %s\n\temail = %s\n\tslot = %s %02d:%02d\n",
+		buf_addf(&cfg,
+			 "[person \"%s\"]\n\tname = %s\n\temail = %s\n\tslot = %s %02d:%02d\n",
 			 people[i].id, people[i].name, people[i].email, days[people[i].day],
 			 people[i].slot_min / 60, people[i].slot_min % 60);
 	buf_addf(&msg, "init journal: leader " LEADER ", %d people\n", count);
@@ -501,7 +503,8 @@ static int write_support(struct buf *t, struct buf *body, struct person *p, stru
 		if (chance(50))
 			buf_addf(t, "  - %s: %s\n", v->how, s->is_connect ? v->connect : v->direct);
 		if (chance(60))
-			buf_addf(t, "  - %s: %s\n", v->impact, p->lang ? s->impact_ko : s->impact_en);
+			buf_addf(t, "  - %s: %s\n", v->impact,
+				 p->lang ? s->impact_ko : s->impact_en);
 		buf_addf(body, "- support: %s ^%s\n", it->body, it->id);
 		/* about one done commit per three notes, 20-70 h after the meeting */
 		it->is_ticked = chance(22);
@@ -619,8 +622,8 @@ static void make_note(struct person *p, int week, long day)
 		p->open[nnext + i] = still[i];
 	p->nopen = nnext + i;
 
-	buf_addf(&n->msg, "%s %s: %d/%d done, %d focus, %d support, %d blockers\n\n",
-		 p->id, n->date, done, reviewed, nfocus, nsupport, nblockers);
+	buf_addf(&n->msg, "%s %s: %d/%d done, %d focus, %d support, %d blockers\n\n", p->id,
+		 n->date, done, reviewed, nfocus, nsupport, nblockers);
 	for (i = 0; i < 3; i++) {
 		if (body[i].len)
 			buf_add(&n->msg, body[i].p);

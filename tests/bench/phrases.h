@@ -4,6 +4,9 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* the tables keep their hand-made layout: a row per phrase pair */
+/* clang-format off */
+
 struct phrase {
 	const char *en, *ko;
 };
@@ -443,5 +446,6 @@ static const struct member NAMED[] = {
 	{ "mia", "Mia Rossi" }, { "noah", "Noah Fischer" }, { "olivia", "Olivia Yoon" },
 	{ "paul", "Paul Okafor" },
 };
+/* clang-format on */
 
 #endif

@@ -66,9 +66,9 @@ static void S_write(const uint8_t *data, size_t size)
 static void S_config(void)
 {
 	static const char *const keys[] = {
-		"journal.leader", "journal.language", "journal.maxfocus",
+		"journal.leader",    "journal.language", "journal.maxfocus",
 		"person.alice.name", "person.kim.email", "person.a.b.c.slot",
-		"person..name", "journal", "",
+		"person..name",	     "journal",		 "",
 	};
 	struct strbuf err = STRBUF_INIT;
 	struct config *cfg;

@@ -41,7 +41,8 @@ static const char *S_find_sep(const char *buf, size_t len)
 static void S_one(const char *buf, size_t len, const struct note *prev, struct note *keep)
 {
 	struct note_options opts = { "journal/alice/2026-11-23.md", "kim" };
-	struct check_context cc = { prev, 2, S_known, NULL };
+	const struct note *const previous[1] = { prev };
+	struct check_context cc = { prev ? previous : NULL, prev ? 1 : 0, 2, S_known, NULL };
 	struct strbuf err = STRBUF_INIT, msg = STRBUF_INIT, sum = STRBUF_INIT;
 	struct diag problems = { 0 };
 	struct message_input mi;

@@ -165,7 +165,8 @@ static void S_carry(const struct note *prev, const char *src, size_t len)
 			    note_find_task(prev, t->id, NULL) != t)
 				continue;
 			if (!note_find_task(&next, t->id, &where) || where != SECTION_REVIEW)
-				S_fail("an open item is not carried into the review section", t->line);
+				S_fail("an open item is not carried into the review section",
+				       t->line);
 		}
 	note_release(&next);
 	json_decref(data);

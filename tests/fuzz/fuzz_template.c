@@ -37,10 +37,9 @@ static int S_partial(const char *name, const char **text, size_t *len, void *ctx
 
 static json_t *S_default_data(void)
 {
-	return json_pack("{s:s, s:s, s:i, s:b, s:n, s:[{s:s},{s:s}], s:{s:s}, s:s}",
-			 "person", "alice", "name", "<Alice & \"Bob\">", "n", 3, "yes", 1,
-			 "none", "goals", "line", "#g one", "line", "#g two", "a", "b", "c",
-			 "html", "<b>&'\"</b>");
+	return json_pack("{s:s, s:s, s:i, s:b, s:n, s:[{s:s},{s:s}], s:{s:s}, s:s}", "person",
+			 "alice", "name", "<Alice & \"Bob\">", "n", 3, "yes", 1, "none", "goals",
+			 "line", "#g one", "line", "#g two", "a", "b", "c", "html", "<b>&'\"</b>");
 }
 
 /* Split off the next part at a NUL byte. */
