@@ -7,7 +7,7 @@
 
 #include "diff3.h"
 #include "note.h"
-#include "note_edit.h"
+#include "note_line.h"
 #include "xalloc.h"
 
 /* Units squared that a comparison may take (a table of 4 bytes each):
@@ -80,6 +80,15 @@ static void S_add_unit(struct units *u, const char *data, size_t len, const char
 	u->is_item[u->n++] = is_item;
 }
 
+/* Where the line after the one at pos starts. */
+static size_t S_next_line(const char *s, size_t len, size_t pos)
+{
+	size_t next;
+
+	note_line_end(s, len, pos, &next);
+	return next;
+}
+
 static int S_cut(const struct note_version *v, struct units *u, struct strbuf *err)
 {
 	struct note note;
@@ -95,13 +104,13 @@ static int S_cut(const struct note_version *v, struct units *u, struct strbuf *e
 	nspans = S_spans(&note, &spans);
 	note_release(&note);
 	while (pos < v->len) {
-		size_t end = note_next_line(v->data, v->len, pos);
+		size_t end = S_next_line(v->data, v->len, pos);
 		while (next < nspans && spans[next].line < line) {
 			free(spans[next++].key);
 		}
 		if (next < nspans && spans[next].line == line) {
 			for (; line < spans[next].end_line && end < v->len; line++)
-				end = note_next_line(v->data, v->len, end);
+				end = S_next_line(v->data, v->len, end);
 			S_add_unit(u, v->data + pos, end - pos, spans[next].key,
 				   strlen(spans[next].key), true);
 			ALLOC_GROW(u->keys, u->nkeys + 1, u->alloc_keys);
@@ -186,7 +195,7 @@ static void S_lines(const char *data, size_t len, struct units *u)
 
 	memset(u, 0, sizeof(*u));
 	while (pos < len) {
-		size_t end = note_next_line(data, len, pos);
+		size_t end = S_next_line(data, len, pos);
 		S_add_unit(u, data + pos, end - pos, data + pos, end - pos, false);
 		pos = end;
 	}
