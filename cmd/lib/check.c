@@ -242,11 +242,24 @@ static void S_loop(const struct note *note, const struct note *prev, struct diag
 	free(keys);
 }
 
+/* The markers a merge left where both sides changed the same lines: the
+ * note holds both versions until a person chooses. */
+static void S_conflicts(const struct note *note, struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < note->nconflict_lines; i++)
+		diag_add(d, note->conflict_lines[i], 1, SEVERITY_ERROR, "merge-conflict",
+			 "a merge left this conflict marker: keep one side's lines, then remove "
+			 "the markers");
+}
+
 void check_note(const struct note *note, const struct check_context *ctx, struct diag *out)
 {
 	struct strbuf q = STRBUF_INIT;
 
 	S_copy(out, &note->problems);
+	S_conflicts(note, out);
 	S_duplicate_ids(note, out);
 	S_review(note, out, &q);
 	S_focus(note, ctx, out, &q);
