@@ -329,6 +329,7 @@ static void S_conflict_markers(struct parser *p, cmark_node *doc)
 	bool *code = xcalloc((size_t)p->lines.nr + 2, sizeof(*code));
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
+	bool open = false;
 	int n;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -341,12 +342,19 @@ static void S_conflict_markers(struct parser *p, cmark_node *doc)
 				code[n] = true;
 	}
 	cmark_iter_free(it);
-	for (n = 1; n <= p->lines.nr; n++)
-		if (!code[n] && S_is_conflict_marker(p, n)) {
-			ALLOC_GROW(p->note->conflict_lines, p->note->nconflict_lines + 1,
-				   p->note->conflict_lines_alloc);
-			p->note->conflict_lines[p->note->nconflict_lines++] = n;
-		}
+	for (n = 1; n <= p->lines.nr; n++) {
+		char c = p->buf[p->lines.start[n]];
+		if (code[n] || !S_is_conflict_marker(p, n))
+			continue;
+		/* "=======" alone is also a setext heading's underline: it is a
+		 * marker only between <<<<<<< and >>>>>>> */
+		if ((c == '=' || c == '|') && !open)
+			continue;
+		open = c == '<' ? true : c == '>' ? false : open;
+		ALLOC_GROW(p->note->conflict_lines, p->note->nconflict_lines + 1,
+			   p->note->conflict_lines_alloc);
+		p->note->conflict_lines[p->note->nconflict_lines++] = n;
+	}
 	free(code);
 }
 
