@@ -42,6 +42,12 @@ void vcs_free(struct vcs *v);
 int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
 	       const struct vcs_identity *who, struct strbuf *err);
 
+/* vcs_commit that also removes paths (files or whole directories) from
+ * the tree and the index, whatever the work tree holds. */
+int vcs_commit_removing(struct vcs *v, const char *const *removed, size_t nremoved,
+			const struct vcs_file *files, size_t n, const char *message,
+			const struct vcs_identity *who, struct strbuf *err);
+
 /* The ids (hex) of HEAD and of its first parent ("" when there is none). */
 int vcs_head_ids(struct vcs *v, char head[41], char parent[41]);
 /* Call fn with the content of every file ending in suffix that is added
