@@ -346,9 +346,9 @@ static void S_conflict_markers(struct parser *p, cmark_node *doc)
 		char c = p->buf[p->lines.start[n]];
 		if (code[n] || !S_is_conflict_marker(p, n))
 			continue;
-		/* "=======" alone is also a setext heading's underline: it is a
-		 * marker only between <<<<<<< and >>>>>>> */
-		if ((c == '=' || c == '|') && !open)
+		/* "=======" alone is also a setext heading's underline and
+		 * ">>>>>>> x" a quote seven deep: markers only after <<<<<<< */
+		if (c != '<' && !open)
 			continue;
 		open = c == '<' ? true : c == '>' ? false : open;
 		ALLOC_GROW(p->note->conflict_lines, p->note->nconflict_lines + 1,

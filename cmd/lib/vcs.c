@@ -332,9 +332,20 @@ out:
 	return rc;
 }
 
-int vcs_exclude_temp_files(struct vcs *v, struct strbuf *err)
+/* Whether buf has a line that is line. */
+static bool S_has_line(const char *buf, const char *line)
 {
-	static const char pattern[] = ".*.tmp-*";
+	size_t len = strlen(line);
+	const char *p;
+
+	for (p = buf; (p = strstr(p, line)); p += len)
+		if ((p == buf || p[-1] == '\n') && (p[len] == '\n' || !p[len]))
+			return true;
+	return false;
+}
+
+int vcs_exclude(struct vcs *v, const char *pattern, const char *why, struct strbuf *err)
+{
 	struct strbuf path = STRBUF_INIT, buf = STRBUF_INIT;
 	int rc = 0;
 
@@ -346,14 +357,19 @@ int vcs_exclude_temp_files(struct vcs *v, struct strbuf *err)
 	strbuf_addstr(&path, "/exclude");
 	read_file(path.buf, &buf, 1u << 20, err);
 	strbuf_reset(err);
-	if (!strstr(buf.buf, pattern)) {
+	if (!S_has_line(buf.buf, pattern)) {
 		if (buf.len && buf.buf[buf.len - 1] != '\n')
 			strbuf_addch(&buf, '\n');
-		strbuf_addf(&buf, "# temporary files of notes, left when a write is killed\n%s\n",
-			    pattern);
+		strbuf_addf(&buf, "# %s\n%s\n", why, pattern);
 		rc = write_file_atomic(path.buf, buf.buf, buf.len, 0666, 0, err);
 	}
 	strbuf_release(&path);
 	strbuf_release(&buf);
 	return rc;
+}
+
+int vcs_exclude_temp_files(struct vcs *v, struct strbuf *err)
+{
+	return vcs_exclude(v, ".*.tmp-*", "temporary files of notes, left when a write is killed",
+			   err);
 }

@@ -60,6 +60,9 @@ bool vcs_descends_from(struct vcs *v, const char *a, const char *b);
 /* Keep notes' temporary files (".<note>.tmp-XXXXXX", left only when a
  * write is killed before its rename) out of git status: .git/info/exclude. */
 int vcs_exclude_temp_files(struct vcs *v, struct strbuf *err);
+/* Add pattern (a line of gitignore) to .git/info/exclude, after a comment
+ * saying why, unless it is there. */
+int vcs_exclude(struct vcs *v, const char *pattern, const char *why, struct strbuf *err);
 /* The path of a file inside the repository's git directory. */
 void vcs_git_path(struct vcs *v, const char *name, struct strbuf *out);
 

@@ -68,6 +68,15 @@ enum vcs_state {
  * what ("a merge is in progress (.git/MERGE_HEAD)"). */
 enum vcs_state vcs_state(struct vcs *v, struct strbuf *what);
 
+/* Every path with a change not committed (staged or not, a conflict
+ * included), and every untracked file named like a note, sorted. */
+int vcs_uncommitted(struct vcs *v, char ***paths, size_t *n, struct strbuf *err);
+
+/* The content of path in the commit ref names ("refs/remotes/origin/main"):
+ * 0, 1 when it has no such file, -1. */
+int vcs_file_at(struct vcs *v, const char *ref, const char *path, struct strbuf *out,
+		struct strbuf *err);
+
 /* The paths of the index that have conflicts, sorted. */
 int vcs_conflicts(struct vcs *v, char ***paths, size_t *n, struct strbuf *err);
 

@@ -119,6 +119,90 @@ static int S_cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Whether the file name of path is <YYYY-MM-DD>.md. */
+static bool S_looks_like_note(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t i;
+
+	base = base ? base + 1 : path;
+	if (strlen(base) != 13 || strcmp(base + 10, ".md"))
+		return false;
+	for (i = 0; i < 10; i++)
+		if ((i == 4 || i == 7) ? base[i] != '-' : (base[i] < '0' || base[i] > '9'))
+			return false;
+	return true;
+}
+
+int vcs_uncommitted(struct vcs *v, char ***paths, size_t *n, struct strbuf *err)
+{
+	git_status_options opts;
+	git_status_list *list;
+	char **res = NULL;
+	size_t i, count, nr = 0, alloc = 0;
+
+	*paths = NULL;
+	*n = 0;
+	git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
+	opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+		     GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+	if (git_status_list_new(&list, v->repo, &opts) < 0)
+		return vcs_error(err, "cannot read the status of the journal");
+	count = git_status_list_entrycount(list);
+	for (i = 0; i < count; i++) {
+		const git_status_entry *e = git_status_byindex(list, i);
+		const git_diff_delta *d = e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
+		const char *p = d ? (d->new_file.path ? d->new_file.path : d->old_file.path) : NULL;
+		if (!p || (e->status & GIT_STATUS_IGNORED) || e->status == GIT_STATUS_CURRENT)
+			continue;
+		/* an untracked file is a change only when it is a note */
+		if (e->status == GIT_STATUS_WT_NEW && !S_looks_like_note(p))
+			continue;
+		ALLOC_GROW(res, nr + 1, alloc);
+		res[nr++] = xstrdup(p);
+	}
+	git_status_list_free(list);
+	if (nr)
+		qsort(res, nr, sizeof(*res), S_cmp_str);
+	*paths = res;
+	*n = nr;
+	return 0;
+}
+
+int vcs_file_at(struct vcs *v, const char *ref, const char *path, struct strbuf *out,
+		struct strbuf *err)
+{
+	git_object *obj = NULL;
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	git_blob *blob = NULL;
+	int rc = 1;
+
+	if (git_revparse_single(&obj, v->repo, ref) < 0 ||
+	    git_commit_lookup(&commit, v->repo, git_object_id(obj)) < 0 ||
+	    git_commit_tree(&tree, commit) < 0) {
+		rc = vcs_error(err, ref);
+	} else if (git_tree_entry_bypath(&entry, tree, path) == 0 &&
+		   git_tree_entry_type(entry) == GIT_OBJECT_BLOB) {
+		if (git_blob_lookup(&blob, v->repo, git_tree_entry_id(entry)) < 0) {
+			rc = vcs_error(err, path);
+		} else {
+			strbuf_reset(out);
+			strbuf_add(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+			rc = 0;
+		}
+	}
+	git_error_clear();
+	git_blob_free(blob);
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	git_object_free(obj);
+	return rc;
+}
+
 static int S_list_conflicts(git_index *idx, char ***paths, size_t *n, struct strbuf *err)
 {
 	git_index_conflict_iterator *it;
