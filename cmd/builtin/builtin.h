@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "journal.h"
+#include "journal_notes.h"
 
 enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_ERROR = 2 };
 
@@ -41,6 +41,9 @@ int cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print a usage error and the command's usage; returns EXIT_ERROR. */
 int cmd_usage_error(const struct cmd_entry *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Each line of warn (what the library says the user should hear) as
+ * "notes: <line>" on stderr. */
+void cmd_warnings(const struct strbuf *warn);
 /* Write out to stdout; returns EXIT_ERROR when it fails (a closed pipe). */
 int cmd_flush(struct strbuf *out);
 

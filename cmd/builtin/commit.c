@@ -7,7 +7,7 @@
 
 #include "builtin.h"
 #include "xalloc.h"
-#include "commit_note.h"
+#include "journal_commit.h"
 #include "notes_print.h"
 
 struct commit_options {
@@ -15,41 +15,19 @@ struct commit_options {
 	bool force;
 };
 
-static int S_commit_config(struct commit_session *s, size_t *committed)
-{
-	static const struct vcs_file paths[] = { { ".notes/config", NULL, 0 } };
-	struct strbuf err = STRBUF_INIT;
-	int rc = vcs_commit(s->vcs, paths, 1, "journal: update .notes/config\n", &s->who, &err);
-
-	if (rc < 0) {
-		cmd_error("commit: .notes/config: %s", err.buf);
-		strbuf_release(&err);
-		return EXIT_ERROR;
-	}
-	if (rc == 0) {
-		printf("committed .notes/config\n");
-		(*committed)++;
-	}
-	strbuf_release(&err);
-	return EXIT_OK;
-}
-
 static int S_targets(struct cmd_context *ctx, int argc, char **argv, struct target **t, size_t *n)
 {
 	struct strbuf err = STRBUF_INIT;
-	struct vcs *v;
 	char **paths;
 	size_t i, np;
 
 	if (argc)
 		return resolve_targets(ctx, argc, argv, t, n);
-	if (vcs_open(&v, ctx->journal->root, &err) < 0)
-		goto fail;
-	if (vcs_changed_notes(v, &paths, &np, &err) < 0) {
-		vcs_free(v);
-		goto fail;
+	if (journal_changed_notes(ctx->journal, &paths, &np, &err) < 0) {
+		cmd_error("commit: %s", err.buf);
+		strbuf_release(&err);
+		return EXIT_ERROR;
 	}
-	vcs_free(v);
 	*t = xcalloc(np + 1, sizeof(**t));
 	for (i = 0; i < np; i++) {
 		target_from_rel(ctx, paths[i], &(*t)[i]);
@@ -57,12 +35,47 @@ static int S_targets(struct cmd_context *ctx, int argc, char **argv, struct targ
 	}
 	free(paths);
 	*n = np;
-	strbuf_release(&err);
 	return 0;
-fail:
-	cmd_error("commit: %s", err.buf);
+}
+
+/* Commit one target; print what happened. Returns an exit status. */
+static int S_commit_one(struct commit_session *s, const struct target *t,
+			const struct commit_options *o, size_t *committed)
+{
+	struct note_file f = { t->display, t->path, t->rel };
+	struct commit_request req = { o->message, o->force ? COMMIT_FORCE : 0, NULL, NULL, NULL };
+	struct commit_result res = COMMIT_RESULT_INIT;
+	struct strbuf err = STRBUF_INIT, out = STRBUF_INIT;
+	bool config = t->rel && !strcmp(t->rel, JOURNAL_CONFIG);
+	int rc = EXIT_OK;
+
+	if (config ? journal_commit_config(s, &res, &err) < 0
+		   : journal_commit_note(s, &f, &req, &res, &err) < 0)
+		rc = EXIT_ERROR;
+	diag_format(&res.problems, t->display, &out);
+	fputs(out.buf, stderr);
+	cmd_warnings(&res.warn);
+	if (rc == EXIT_ERROR) {
+		cmd_error("commit: %s%s%s", config ? JOURNAL_CONFIG : "", config ? ": " : "",
+			  err.buf);
+	} else if (res.outcome == COMMIT_REFUSED) {
+		size_t errors = diag_count(&res.problems, SEVERITY_ERROR);
+		cmd_error("commit: %s has %zu error%s; not committed (fix it, or --force)",
+			  t->display, errors, errors == 1 ? "" : "s");
+		rc = EXIT_PROBLEMS;
+	} else if (res.outcome == COMMIT_MADE) {
+		if (config)
+			printf("committed %s\n", JOURNAL_CONFIG);
+		else
+			printf("committed %s: %s\n", t->display, res.subject);
+		(*committed)++;
+	} else if (!config) {
+		printf("%s: nothing to commit\n", t->display);
+	}
+	commit_result_release(&res);
 	strbuf_release(&err);
-	return EXIT_ERROR;
+	strbuf_release(&out);
+	return rc;
 }
 
 static int cmd_commit(int argc, char **argv, struct cmd_context *ctx)
@@ -70,6 +83,7 @@ static int cmd_commit(int argc, char **argv, struct cmd_context *ctx)
 	static const struct option opts[] = { { "message", required_argument, NULL, 'm' },
 					      { "force", no_argument, NULL, 'f' },
 					      { 0 } };
+	struct strbuf err = STRBUF_INIT;
 	struct commit_options o = { NULL, false };
 	struct commit_session s;
 	struct target *targets;
@@ -85,16 +99,14 @@ static int cmd_commit(int argc, char **argv, struct cmd_context *ctx)
 	}
 	if (S_targets(ctx, argc - optind, argv + optind, &targets, &n))
 		return EXIT_ERROR;
-	if (commit_session_open(&s, ctx->journal) < 0) {
+	if (commit_session_open(&s, ctx->journal, &err) < 0) {
+		cmd_error("%s: %s", ctx->journal->root, err.buf);
+		strbuf_release(&err);
 		targets_free(targets, n);
 		return EXIT_ERROR;
 	}
 	for (i = 0; i < n; i++) {
-		int one;
-		if (targets[i].rel && !strcmp(targets[i].rel, ".notes/config"))
-			one = S_commit_config(&s, &committed);
-		else
-			one = commit_note(&s, &targets[i], o.message, o.force, &committed);
+		int one = S_commit_one(&s, &targets[i], &o, &committed);
 		if (one > rc)
 			rc = one;
 	}

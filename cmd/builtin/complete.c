@@ -57,12 +57,12 @@ static int S_dates(struct strbuf *out)
 
 	if (date_now(&now) < 0)
 		return -1;
-	now -= now % MINUTES_PER_DAY;
+	now = date_start_of_day(now);
 	for (k = -7; k <= 7; k++) {
 		notes_time t = now + (notes_time)k * MINUTES_PER_DAY;
 		date_format_day(t, day);
 		/* unique descriptions: zsh lists words that share one together */
-		strbuf_addf(out, "%s\t%s, ", day, days[date_weekday(t / MINUTES_PER_DAY)]);
+		strbuf_addf(out, "%s\t%s, ", day, days[date_weekday(date_day_of(t))]);
 		if (k)
 			strbuf_addf(out, "%+d day%s\n", k, k == 1 || k == -1 ? "" : "s");
 		else

@@ -6,135 +6,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "commit_note.h"
-#include "xalloc.h"
-#include "fsutil.h"
+#include "builtin.h"
+#include "journal_commit.h"
 #include "ids.h"
-#include "note_edit.h"
 
-/* Whether buf holds "^id" as a token. */
-static bool S_holds(const struct strbuf *buf, const char *id)
+static int S_done(struct cmd_context *ctx, const char *id, const char *at)
 {
-	struct id_set set = { 0 };
-	bool res;
-
-	id_set_scan(&set, buf->buf, buf->len);
-	res = id_set_has(&set, id);
-	id_set_release(&set);
-	return res;
-}
-
-/* The newest note holding ^id: the latest note of each person first. */
-static char *S_find(const struct journal *j, const char *id)
-{
-	struct strbuf path = STRBUF_INIT, buf = STRBUF_INIT, err = STRBUF_INIT;
-	char *found = NULL;
-	size_t p, round;
-
-	for (round = 0; round < 2 && !found; round++)
-		for (p = 0; p < j->npeople && !found; p++) {
-			struct note_ref *refs;
-			size_t n, i;
-			if (journal_notes(j, j->people[p], &refs, &n) < 0)
-				continue;
-			/* round 0: only the latest note; round 1: the older ones */
-			for (i = n; i > 0 && !found; i--) {
-				if ((round == 0) != (i == n))
-					continue;
-				journal_path(j, refs[i - 1].path, &path);
-				strbuf_reset(&buf);
-				if (read_file(path.buf, &buf, MAX_NOTE_SIZE, &err) == 0 &&
-				    S_holds(&buf, id))
-					found = xstrdup(refs[i - 1].path);
-				strbuf_reset(&err);
-			}
-			note_refs_free(refs, n);
-		}
-	strbuf_release(&path);
-	strbuf_release(&buf);
-	strbuf_release(&err);
-	return found;
-}
-
-/* How many review, support and focus items of note carry ^id. */
-static size_t S_count(const struct note *note, const char *id)
-{
-	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
-	size_t i, k, n = 0;
-
-	for (k = 0; k < 3; k++)
-		for (i = 0; i < note->nitems[secs[k]]; i++)
-			n += note->items[secs[k]][i].id && !strcmp(note->items[secs[k]][i].id, id);
-	return n;
-}
-
-static int S_tick(struct cmd_context *ctx, const char *rel, const char *id, const char *at)
-{
-	struct strbuf src = STRBUF_INIT, orig = STRBUF_INIT, err = STRBUF_INIT,
-		      subject = STRBUF_INIT;
-	struct note_options opts = { rel, ctx->journal->leader };
+	struct strbuf err = STRBUF_INIT;
 	struct commit_session s;
-	struct target t = { 0 };
-	struct note note;
-	struct task *task;
-	size_t committed = 0;
-	char day[11];
+	struct done_result res;
 	int rc = EXIT_ERROR;
 
-	target_from_rel(ctx, rel, &t);
-	if (read_file(t.path, &src, MAX_NOTE_SIZE, &err) < 0 ||
-	    note_parse(&note, src.buf, src.len, &opts, &err) < 0) {
-		cmd_error("done: %s: %s", rel, err.buf);
-		goto out_nonote;
+	if (commit_session_open(&s, ctx->journal, &err) < 0) {
+		cmd_error("%s: %s", ctx->journal->root, err.buf);
+		strbuf_release(&err);
+		return EXIT_ERROR;
 	}
-	task = note_find_task(&note, id, NULL);
-	if (!task) {
-		cmd_error("done: ^%s in %s is not a focus, support or review item", id, rel);
-		goto out;
-	}
-	if (S_count(&note, id) > 1) {
-		cmd_error("done: ^%s names more than one item in %s (a duplicate-id); "
-			  "give one of them another id first",
-			  id, rel);
-		goto out;
-	}
-	if (task->status == TASK_DONE) {
-		printf("^%s is already done in %s\n", id, rel);
+	if (journal_done(&s, id, at, &res, &err) == 0)
 		rc = EXIT_OK;
-		goto out;
-	}
-	if (at && task->fields[FIELD_DONE]) {
-		/* a second done: would leave the review to choose between two */
-		strbuf_add_escaped(&err, task->fields[FIELD_DONE],
-				   strlen(task->fields[FIELD_DONE]));
-		cmd_error("done: ^%s in %s already has a done: field (%s); edit it there, "
-			  "or run notes done without --at",
-			  id, rel, err.buf);
-		goto out;
-	}
-	strbuf_addbuf(&orig, &src);
-	/* the field goes below the item first: setting the marker may shift bytes */
-	if (at)
-		note_edit_add_field(&src, task, "done", at);
-	note_edit_set_status(&src, task, 'x');
-	date_format_day(note.date, day);
-	strbuf_addf(&subject, "%s %s: done %s", note.person ? note.person : "?", day, id);
-	if (commit_session_open(&s, ctx->journal) == 0) {
-		struct commit_request req = { NULL, COMMIT_FORCE | COMMIT_QUIET, subject.buf, &orig,
-					      &src };
-		rc = commit_note_as(&s, &t, &req, &committed);
-		commit_session_close(&s);
-	}
-out:
-	note_release(&note);
-out_nonote:
-	free(t.display);
-	free(t.path);
-	free(t.rel);
-	strbuf_release(&src);
-	strbuf_release(&orig);
+	cmd_warnings(&res.commit.warn);
+	if (rc != EXIT_OK)
+		cmd_error("done: %s", err.buf);
+	else if (res.already_done)
+		printf("^%s is already done in %s\n", id, res.rel);
+	else if (res.commit.outcome == COMMIT_MADE)
+		printf("committed %s: %s\n", res.rel, res.commit.subject);
+	else
+		printf("%s: nothing to commit\n", res.rel);
+	done_result_release(&res);
+	commit_session_close(&s);
 	strbuf_release(&err);
-	strbuf_release(&subject);
 	return rc;
 }
 
@@ -142,10 +43,10 @@ static int cmd_done(int argc, char **argv, struct cmd_context *ctx)
 {
 	static const struct option opts[] = { { "at", required_argument, NULL, 'a' }, { 0 } };
 	const char *at = NULL, *id;
-	char when[17], *rel;
+	char when[17];
 	notes_time t;
 	bool has_time;
-	int c, rc;
+	int c;
 
 	while ((c = cmd_getopt(argc, argv, "", opts)) != -1) {
 		if (c == 'a')
@@ -165,12 +66,7 @@ static int cmd_done(int argc, char **argv, struct cmd_context *ctx)
 		date_format_time(t, when);
 		at = when;
 	}
-	rel = S_find(ctx->journal, id);
-	if (!rel)
-		return cmd_error("done: no note holds ^%s", id);
-	rc = S_tick(ctx, rel, id, at);
-	free(rel);
-	return rc;
+	return S_done(ctx, id, at);
 }
 
 const struct cmd_entry cmd_done_entry = {

@@ -9,86 +9,47 @@
 #include "notes_print.h"
 #include "schedule.h"
 #include "status.h"
-#include "vcs.h"
+#include "journal_setup.h"
 
-static int S_set(struct config *cfg, const char *id, const char *key, const char *value,
-		 struct strbuf *err)
+static int S_add(struct cmd_context *ctx, const char *id, const struct person_fields *f)
 {
-	struct strbuf k = STRBUF_INIT;
-	int rc;
+	struct strbuf err = STRBUF_INIT, warn = STRBUF_INIT;
+	int rc = EXIT_OK;
 
-	if (!value)
-		return 0;
-	strbuf_addf(&k, "person.%s.%s", id, key);
-	rc = config_set(cfg, k.buf, value, err);
-	strbuf_release(&k);
-	return rc;
-}
-
-static int S_add(struct cmd_context *ctx, const char *id, const char *name, const char *email,
-		 const char *slot, const char *lang)
-{
-	static const struct vcs_file paths[] = { { ".notes/config", NULL, 0 } };
-	struct journal *j = ctx->journal;
-	struct strbuf err = STRBUF_INIT, msg = STRBUF_INIT;
-	struct person leader = { 0 };
-	struct vcs_identity who;
-	struct vcs *v = NULL;
-	struct slot s;
-	int rc = EXIT_ERROR;
-
-	if (journal_check_person(j, id, &err) < 0)
-		goto out;
-	if (journal_has_person(j, id)) {
-		strbuf_addf(&err, "%s is already in the journal", id);
-		goto out;
-	}
-	if (slot && slot_parse(slot, &s) < 0) {
-		strbuf_addf(&err, "slot '%s' is not like \"mon 10:00\"", slot);
-		goto out;
-	}
-	if (vcs_open(&v, j->root, &err) < 0 ||
-	    S_set(j->config, id, "name", name ? name : id, &err) < 0 ||
-	    S_set(j->config, id, "email", email, &err) < 0 ||
-	    S_set(j->config, id, "slot", slot, &err) < 0 ||
-	    S_set(j->config, id, "language", lang, &err) < 0)
-		goto out;
-	if (j->leader)
-		journal_person(j, j->leader, &leader);
-	who.name = leader.name;
-	who.email = leader.email;
-	strbuf_addf(&msg, "journal: add %s%s%s%s\n", id, name ? " (" : "", name ? name : "",
-		    name ? ")" : "");
-	if (vcs_commit(v, paths, 1, msg.buf, &who, &err) < 0)
-		goto out;
-	printf("Added %s\n", id);
-	rc = EXIT_OK;
-out:
-	if (rc != EXIT_OK)
+	if (journal_add_person(ctx->journal, id, f, &warn, &err) < 0)
+		rc = EXIT_ERROR;
+	cmd_warnings(&warn);
+	if (rc == EXIT_OK)
+		printf("Added %s\n", id);
+	else
 		cmd_error("person add: %s", err.buf);
-	person_release(&leader);
-	vcs_free(v);
 	strbuf_release(&err);
-	strbuf_release(&msg);
+	strbuf_release(&warn);
 	return rc;
 }
 
 static void S_list_one(struct journal *j, const char *id, notes_time now, struct strbuf *out)
 {
 	struct strbuf err = STRBUF_INIT;
-	json_t *st = status_team(j, id, now, &err);
-	json_t *me = json_array_get(json_object_get(st, "people"), 0);
-	const char *last = json_string_value(json_object_get(me, "last"));
-	const char *next = json_string_value(json_object_get(me, "next"));
+	struct team_status st;
+	const struct person_status *me = NULL;
+	char last[11] = "-", next[17] = "-";
 	struct person p;
+	bool ok = status_team(&st, j, id, now, &err) == 0;
 
+	if (ok && st.npeople)
+		me = &st.people[0];
+	if (me && me->has_last)
+		date_format_day(me->last, last);
+	if (me && me->next.has_next)
+		date_format_time(me->next.next, next);
 	journal_person(j, id, &p);
 	print_padded(out, id, 12);
 	print_padded(out, p.name ? p.name : "-", 22);
 	print_padded(out, p.slot ? p.slot : "-", 12);
-	strbuf_addf(out, "%-10s %s%s\n", last ? last : "-", next ? next : "-",
-		    json_is_true(json_object_get(me, "overdue_meeting")) ? " (overdue)" : "");
-	json_decref(st);
+	strbuf_addf(out, "%-10s %s%s\n", last, next, me && me->next.overdue ? " (overdue)" : "");
+	if (ok)
+		team_status_release(&st);
 	person_release(&p);
 	strbuf_release(&err);
 }
@@ -117,7 +78,7 @@ static int cmd_person(int argc, char **argv, struct cmd_context *ctx)
 					      { "slot", required_argument, NULL, 's' },
 					      { "lang", required_argument, NULL, 'L' },
 					      { 0 } };
-	const char *name = NULL, *email = NULL, *slot = NULL, *lang = NULL;
+	struct person_fields f = { NULL, NULL, NULL, NULL };
 	int c;
 
 	if (argc < 2)
@@ -133,18 +94,16 @@ static int cmd_person(int argc, char **argv, struct cmd_context *ctx)
 	argv++;
 	while ((c = cmd_getopt(argc, argv, "", opts)) != -1) {
 		switch (c) {
-		case 'n': name = optarg; break;
-		case 'e': email = optarg; break;
-		case 's': slot = optarg; break;
-		case 'L': lang = optarg; break;
+		case 'n': f.name = optarg; break;
+		case 'e': f.email = optarg; break;
+		case 's': f.slot = optarg; break;
+		case 'L': f.lang = optarg; break;
 		default: return cmd_option_error(&cmd_person_entry, c, argv);
 		}
 	}
 	if (optind + 1 != argc)
 		return cmd_usage_error(&cmd_person_entry, "person add takes one ID");
-	if (lang && strcmp(lang, "en") && strcmp(lang, "ko"))
-		return cmd_error("person add: unknown language '%s' (en or ko)", lang);
-	return S_add(ctx, argv[optind], name, email, slot, lang);
+	return S_add(ctx, argv[optind], &f);
 }
 
 const struct cmd_entry cmd_person_entry = {

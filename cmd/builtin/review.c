@@ -2,89 +2,89 @@
  * the retrospective from git history. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "builtin.h"
 #include "json.h"
 #include "review.h"
+#include "xalloc.h"
 
-static long long S_int(json_t *o, const char *a, const char *b)
+static void S_str(struct strbuf *out, const char *s)
 {
-	return (long long)json_integer_value(
-		json_object_get(b ? json_object_get(o, a) : o, b ? b : a));
-}
-
-static void S_str(struct strbuf *out, json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
 	if (s)
 		strbuf_add_escaped(out, s, strlen(s));
 }
 
-static void S_list(struct strbuf *out, json_t *r, const char *list, const char *title)
+static void S_day(struct strbuf *out, notes_time t, bool has)
 {
-	json_t *a = json_object_get(r, list);
+	char day[11];
+
+	if (!has)
+		return;
+	date_format_day(t, day);
+	strbuf_addstr(out, day);
+}
+
+static void S_lists(struct strbuf *out, const struct review_report *r)
+{
 	size_t i;
 
-	if (!json_array_size(a))
-		return;
-	strbuf_addf(out, "%s:\n", title);
-	for (i = 0; i < json_array_size(a); i++) {
-		json_t *it = json_array_get(a, i);
+	if (r->nrecurring)
+		strbuf_addstr(out, "Recurring blockers:\n");
+	for (i = 0; i < r->nrecurring; i++) {
 		strbuf_addstr(out, "  ");
-		if (!strcmp(list, "recurring_blockers")) {
-			S_str(out, it, "key");
-			strbuf_addf(out, " (%lld meetings)", S_int(it, "count", NULL));
-		} else if (!strcmp(list, "carried")) {
-			S_str(out, it, "text");
-			strbuf_addf(out, " ^%s (open %lld meetings)",
-				    json_string_value(json_object_get(it, "id")),
-				    S_int(it, "weeks", NULL));
-		} else if (!strcmp(list, "learnings")) {
-			S_str(out, it, "week");
-			strbuf_addstr(out, " ");
-			S_str(out, it, "text");
-			strbuf_addstr(out, " [");
-			S_str(out, it, "cause");
-			strbuf_addstr(out, "]: ");
-			S_str(out, it, "learning");
-		} else {
-			S_str(out, it, "week");
-			strbuf_addstr(out, " ");
-			S_str(out, it, "text");
-		}
+		S_str(out, r->recurring[i].key);
+		strbuf_addf(out, " (%zu meetings)\n", r->recurring[i].count);
+	}
+	if (r->ncarried)
+		strbuf_addstr(out, "Carried longest:\n");
+	for (i = 0; i < r->ncarried; i++) {
+		strbuf_addstr(out, "  ");
+		S_str(out, r->carried[i].text);
+		strbuf_addf(out, " ^%s (open %zu meetings)\n", r->carried[i].id,
+			    r->carried[i].weeks);
+	}
+	if (r->nlearnings)
+		strbuf_addstr(out, "Learnings:\n");
+	for (i = 0; i < r->nlearnings; i++) {
+		strbuf_addf(out, "  %s ", r->learnings[i].week);
+		S_str(out, r->learnings[i].text);
+		strbuf_addstr(out, " [");
+		S_str(out, r->learnings[i].cause);
+		strbuf_addstr(out, "]: ");
+		S_str(out, r->learnings[i].learning);
+		strbuf_addch(out, '\n');
+	}
+	if (r->nfeedback)
+		strbuf_addstr(out, "Feedback:\n");
+	for (i = 0; i < r->nfeedback; i++) {
+		strbuf_addf(out, "  %s ", r->feedback[i].week);
+		S_str(out, r->feedback[i].text);
 		strbuf_addch(out, '\n');
 	}
 }
 
-static void S_print(struct strbuf *out, json_t *r)
+static void S_print(struct strbuf *out, const struct review_report *r)
 {
-	json_t *rate = json_object_get(json_object_get(r, "focus"), "rate");
-
-	S_str(out, r, "person");
+	S_str(out, r->person);
 	strbuf_addstr(out, ", ");
-	S_str(out, r, "since");
+	S_day(out, r->since, r->has_since);
 	strbuf_addstr(out, " to ");
-	S_str(out, r, "until");
-	strbuf_addf(out, "\n  meetings   %lld held in %lld weeks\n", S_int(r, "meetings", "held"),
-		    S_int(r, "meetings", "weeks"));
-	strbuf_addf(out, "  focus      %lld done, %lld partial, %lld dropped, %lld open of %lld",
-		    S_int(r, "focus", "done"), S_int(r, "focus", "partial"),
-		    S_int(r, "focus", "dropped"), S_int(r, "focus", "open"),
-		    S_int(r, "focus", "total"));
-	if (json_is_number(rate))
-		strbuf_addf(out, " (%.0f%% done)", json_number_value(rate) * 100.0);
-	strbuf_addf(out, "\n  misses     %lld execution, %lld assumption, %lld without a cause\n",
-		    S_int(r, "causes", "execution"), S_int(r, "causes", "assumption"),
-		    S_int(r, "causes", "unknown"));
-	strbuf_addf(out, "  support    %lld kept within 48 h, %lld late, %lld open of %lld\n",
-		    S_int(r, "support", "kept"), S_int(r, "support", "late"),
-		    S_int(r, "support", "open"), S_int(r, "support", "total"));
-	S_list(out, r, "recurring_blockers", "Recurring blockers");
-	S_list(out, r, "carried", "Carried longest");
-	S_list(out, r, "learnings", "Learnings");
-	S_list(out, r, "feedback", "Feedback");
+	S_day(out, r->until, r->has_until);
+	strbuf_addf(out, "\n  meetings   %zu held in %zu weeks\n", r->meetings.held,
+		    r->meetings.weeks);
+	strbuf_addf(out, "  focus      %zu done, %zu partial, %zu dropped, %zu open of %zu",
+		    r->focus.done, r->focus.partial, r->focus.dropped, r->focus.open,
+		    r->focus.total);
+	if (r->focus.has_rate)
+		strbuf_addf(out, " (%.0f%% done)", r->focus.rate * 100.0);
+	strbuf_addf(out, "\n  misses     %zu execution, %zu assumption, %zu without a cause\n",
+		    r->causes.execution, r->causes.assumption, r->causes.unknown);
+	strbuf_addf(out, "  support    %zu kept within 48 h, %zu late, %zu open of %zu\n",
+		    r->support.kept, r->support.late, r->support.open, r->support.total);
+	S_lists(out, r);
 }
 
 static int S_date(const char *arg, notes_time *out, bool *has)
@@ -95,7 +95,7 @@ static int S_date(const char *arg, notes_time *out, bool *has)
 		return 0;
 	if (date_parse(arg, strlen(arg), out, &t) < 0)
 		return cmd_error("review: '%s' is not a date (YYYY-MM-DD)", arg);
-	*out -= *out % MINUTES_PER_DAY;
+	*out = date_start_of_day(*out);
 	*has = true;
 	return 0;
 }
@@ -104,45 +104,40 @@ static int S_run(struct cmd_context *ctx, const char *person, bool team, bool as
 		 struct review_range *range)
 {
 	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
-	json_t *all = json_array();
-	struct vcs *v = NULL;
+	struct review_report *all = NULL;
 	/* progress on a terminal only: the history of a whole team takes a while */
 	bool progress = isatty(STDERR_FILENO);
-	size_t i;
+	size_t i, n = 0, alloc = 0;
 	int rc = EXIT_ERROR;
 
-	if (vcs_open(&v, ctx->journal->root, &err) < 0)
-		goto out;
 	for (i = 0; i < ctx->journal->npeople; i++) {
 		const char *id = ctx->journal->people[i];
-		json_t *r;
 		if (team ? (ctx->journal->leader && !strcmp(id, ctx->journal->leader))
 			 : strcmp(id, person))
 			continue;
 		if (team && progress)
 			fprintf(stderr, "\rreviewing %zu/%zu: %s\033[K", i + 1,
 				ctx->journal->npeople, id);
-		r = review_person(v, ctx->journal, id, range, &err);
-		if (!r)
+		ALLOC_GROW(all, n + 1, alloc);
+		if (review_person(&all[n], ctx->journal, id, range, &err) < 0)
 			goto out;
-		json_array_append_new(all, r);
+		n++;
 	}
 	if (team && progress)
 		fprintf(stderr, "\r\033[K");
-	if (as_json) {
-		json_t *obj = team ? json_pack("{s:O}", "team", all)
-				   : json_incref(json_array_get(all, 0));
-		json_add_line(&out, obj);
-		json_decref(obj);
-	}
-	for (i = 0; !as_json && i < json_array_size(all); i++)
-		S_print(&out, json_array_get(all, i));
+	if (as_json && team)
+		json_review_team_line(&out, all, n);
+	else if (as_json && n)
+		json_review_line(&out, &all[0]);
+	for (i = 0; !as_json && i < n; i++)
+		S_print(&out, &all[i]);
 	rc = cmd_flush(&out);
 out:
 	if (rc == EXIT_ERROR && err.len)
 		cmd_error("review: %s", err.buf);
-	json_decref(all);
-	vcs_free(v);
+	for (i = 0; i < n; i++)
+		review_report_release(&all[i]);
+	free(all);
 	strbuf_release(&out);
 	strbuf_release(&err);
 	return rc;

@@ -23,14 +23,18 @@ static int cmd_share(int argc, char **argv, struct cmd_context *ctx)
 		o.progress = progress_show;
 	rc = share_person(ctx->journal, argv[optind], argv[optind + 1], &o, &res, &err);
 	progress_clear();
+	if (res.warning) {
+		struct strbuf w = STRBUF_INIT;
+		strbuf_addstr(&w, res.warning);
+		cmd_warnings(&w);
+		strbuf_release(&w);
+	}
 	if (rc < 0) {
 		rc = cmd_error("share: %s", err.buf);
 	} else {
 		printf("shared %s's notes at %s: %zu commit%s, main %.7s\n", argv[optind], res.url,
 		       res.commits, res.commits == 1 ? "" : "s", res.head);
 		printf("committed .notes/config: %s\n", res.subject);
-		if (res.warning)
-			cmd_error("warning: %s", res.warning);
 		rc = EXIT_OK;
 	}
 	share_result_release(&res);

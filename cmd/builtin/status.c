@@ -12,72 +12,78 @@
 #define BOLD(c) ((c) ? "\033[1m" : "")
 #define RESET(c) ((c) ? "\033[0m" : "")
 
-static void S_text(struct strbuf *out, json_t *v)
+static void S_text(struct strbuf *out, const char *s)
 {
-	const char *s = json_string_value(v);
 	if (s)
 		strbuf_add_escaped(out, s, strlen(s));
 }
 
-static void S_hours(struct strbuf *out, json_t *item, bool color)
+static void S_hours(struct strbuf *out, bool has, long long v, bool color)
 {
-	json_t *h = json_object_get(item, "hours_left");
-	json_int_t v;
-
-	if (!json_is_integer(h))
+	if (!has)
 		return;
-	v = json_integer_value(h);
 	if (v < 0)
-		strbuf_addf(out, " %s(%lld h overdue)%s", RED(color), (long long)-v, RESET(color));
+		strbuf_addf(out, " %s(%lld h overdue)%s", RED(color), -v, RESET(color));
 	else
-		strbuf_addf(out, " %s(%lld h left)%s", v < 24 ? YELLOW(color) : "", (long long)v,
+		strbuf_addf(out, " %s(%lld h left)%s", v < 24 ? YELLOW(color) : "", v,
 			    v < 24 ? RESET(color) : "");
 }
 
-static void S_items(struct strbuf *out, json_t *list, const char *label, bool color)
+static void S_items(struct strbuf *out, const struct status_item *v, size_t n, const char *label,
+		    bool color)
 {
 	size_t i;
 
-	for (i = 0; i < json_array_size(list); i++) {
-		json_t *it = json_array_get(list, i);
+	for (i = 0; i < n; i++) {
 		strbuf_addf(out, "  %-8s ", i ? "" : label);
-		S_text(out, json_object_get(it, "text"));
-		if (json_is_string(json_object_get(it, "id")))
-			strbuf_addf(out, " ^%s", json_string_value(json_object_get(it, "id")));
-		if (json_is_integer(json_object_get(it, "weeks")))
-			strbuf_addf(out, " (open %lld meetings)",
-				    (long long)json_integer_value(json_object_get(it, "weeks")));
-		S_hours(out, it, color);
+		S_text(out, v[i].text);
+		if (v[i].id)
+			strbuf_addf(out, " ^%s", v[i].id);
+		S_hours(out, v[i].has_due, v[i].hours_left, color);
 		strbuf_addch(out, '\n');
 	}
 }
 
-static void S_print(struct strbuf *out, json_t *status, bool color)
+static void S_carried(struct strbuf *out, const struct person_status *p)
 {
-	json_t *people = json_object_get(status, "people");
 	size_t i;
 
-	for (i = 0; i < json_array_size(people); i++) {
-		json_t *p = json_array_get(people, i), *next = json_object_get(p, "next");
+	for (i = 0; i < p->ncarried; i++) {
+		strbuf_addf(out, "  %-8s ", i ? "" : "carried");
+		S_text(out, p->carried[i].text);
+		strbuf_addf(out, " ^%s (open %d meetings)\n", p->carried[i].id,
+			    p->carried[i].weeks);
+	}
+}
+
+static void S_print(struct strbuf *out, const struct team_status *st, bool color)
+{
+	char day[11], when[17];
+	size_t i;
+
+	for (i = 0; i < st->npeople; i++) {
+		const struct person_status *p = &st->people[i];
 		strbuf_addf(out, "%s", BOLD(color));
-		S_text(out, json_object_get(p, "person"));
+		S_text(out, p->person);
 		strbuf_addf(out, "%s  last ", RESET(color));
-		if (json_is_string(json_object_get(p, "last")))
-			S_text(out, json_object_get(p, "last"));
-		else
+		if (p->has_last) {
+			date_format_day(p->last, day);
+			strbuf_addstr(out, day);
+		} else {
 			strbuf_addstr(out, "never");
-		if (json_is_string(next)) {
-			strbuf_addstr(out, ", next ");
-			S_text(out, next);
 		}
-		if (json_is_true(json_object_get(p, "overdue_meeting")))
+		if (p->next.has_next) {
+			date_format_time(p->next.next, when);
+			strbuf_addf(out, ", next %s", when);
+		}
+		if (p->next.overdue)
 			strbuf_addf(out, " %s(missed: hold it now)%s", RED(color), RESET(color));
 		strbuf_addch(out, '\n');
-		S_items(out, json_object_get(p, "support"), "support", color);
-		S_items(out, json_object_get(p, "focus"), "focus", color);
-		S_items(out, json_object_get(p, "carried"), "carried", color);
+		S_items(out, p->support, p->nsupport, "support", color);
+		S_items(out, p->focus, p->nfocus, "focus", color);
+		S_carried(out, p);
 	}
-	if (!json_array_size(people))
+	if (!st->npeople)
 		strbuf_addstr(out, "no one in the journal yet (notes person add ID)\n");
 }
 
@@ -87,8 +93,8 @@ static int cmd_status(int argc, char **argv, struct cmd_context *ctx)
 	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
 	const char *person = NULL;
 	bool as_json = false;
+	struct team_status status;
 	notes_time now;
-	json_t *status;
 	int c, rc;
 
 	while ((c = cmd_getopt(argc, argv, "", opts)) != -1) {
@@ -111,17 +117,16 @@ static int cmd_status(int argc, char **argv, struct cmd_context *ctx)
 	}
 	if (date_now(&now) < 0)
 		return cmd_error("status: NOTES_NOW is not YYYY-MM-DDTHH:MM");
-	status = status_team(ctx->journal, person, now, &err);
-	if (!status) {
+	if (status_team(&status, ctx->journal, person, now, &err) < 0) {
 		rc = cmd_error("status: %s", err.buf);
 		strbuf_release(&err);
 		return rc;
 	}
 	if (as_json)
-		json_add_line(&out, status);
+		json_status_line(&out, &status);
 	else
-		S_print(&out, status, ctx->color);
-	json_decref(status);
+		S_print(&out, &status, ctx->color);
+	team_status_release(&status);
 	strbuf_release(&err);
 	rc = cmd_flush(&out);
 	strbuf_release(&out);

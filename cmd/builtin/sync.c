@@ -82,6 +82,7 @@ static int cmd_sync(int argc, char **argv, struct cmd_context *ctx)
 		return rc;
 	}
 	progress_clear();
+	cmd_warnings(&res.warn);
 	for (i = 0; i < res.n; i++) {
 		S_render(&out, &res.lines[i]);
 		if (sync_line_failed(&res.lines[i]))

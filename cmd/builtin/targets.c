@@ -55,9 +55,10 @@ static int S_person_target(struct cmd_context *ctx, const char *id, struct targe
 	}
 	if (!journal_has_person(ctx->journal, id) && !S_has_dir(ctx, id))
 		return cmd_error("%s: no such person (see 'notes person list')", id);
-	rel = journal_previous(ctx->journal, id, INT64_MAX);
-	if (!rel)
-		return cmd_error("%s: has no note yet (write one with 'notes new %s')", id, id);
+	switch (journal_previous(ctx->journal, id, INT64_MAX, &rel)) {
+	case -1: return cmd_error("%s: cannot list the notes", id);
+	case 1: return cmd_error("%s: has no note yet (write one with 'notes new %s')", id, id);
+	}
 	target_from_rel(ctx, rel, t);
 	free(rel);
 	return 0;
@@ -92,8 +93,8 @@ int latest_targets(struct cmd_context *ctx, struct target **out, size_t *n)
 	size_t i, k = 0;
 
 	for (i = 0; i < j->npeople; i++) {
-		char *rel = journal_previous(j, j->people[i], INT64_MAX);
-		if (rel)
+		char *rel;
+		if (journal_previous(j, j->people[i], INT64_MAX, &rel) == 0)
 			target_from_rel(ctx, rel, &t[k++]);
 		free(rel);
 	}

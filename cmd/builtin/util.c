@@ -39,6 +39,17 @@ int cmd_usage_error(const struct cmd_entry *cmd, const char *fmt, ...)
 	return EXIT_ERROR;
 }
 
+void cmd_warnings(const struct strbuf *warn)
+{
+	const char *p = warn->buf;
+
+	while (*p) {
+		size_t len = strcspn(p, "\n");
+		cmd_error("%.*s", (int)len, p);
+		p += len + (p[len] == '\n');
+	}
+}
+
 int cmd_flush(struct strbuf *out)
 {
 	size_t len = out->len, n = len ? fwrite(out->buf, 1, len, stdout) : 0;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "journal_notes.h"
 #include "ical.h"
 #include "open_items.h"
 #include "schedule.h"
@@ -39,8 +40,7 @@ static void S_call(struct strbuf *out, const struct person *p)
 /* The wall-clock time t of this machine's zone in UTC (for DTSTAMP). */
 static notes_time S_utc(notes_time t)
 {
-	int64_t days =
-		t >= 0 ? t / MINUTES_PER_DAY : -((-t + MINUTES_PER_DAY - 1) / MINUTES_PER_DAY);
+	int64_t days = date_day_of(t);
 	int minutes = (int)(t - days * MINUTES_PER_DAY);
 	struct tm tm = { 0 };
 	time_t when;

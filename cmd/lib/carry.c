@@ -1,10 +1,10 @@
 /* carry.c - what a new note carries forward from the previous one. */
 #include "carry.h"
 
+#include <jansson.h>
+
 #include <string.h>
 
-#include "embedded.h"
-#include "fsutil.h"
 #include "note_line.h"
 #include "xalloc.h"
 
@@ -114,7 +114,7 @@ static json_t *S_goals_and_blockers(const struct carry_input *in, json_t *data)
 	return data;
 }
 
-json_t *carry_data(const struct carry_input *in)
+struct json_t *carry_data(const struct carry_input *in)
 {
 	json_t *d = json_object();
 	char day[11], when[17], week[9];
@@ -144,36 +144,7 @@ json_t *carry_data(const struct carry_input *in)
 	return d;
 }
 
-int template_lookup(const struct journal *j, const char *lang, const char *name, struct strbuf *out)
+void carry_data_free(struct json_t *data)
 {
-	struct strbuf path = STRBUF_INIT, rel = STRBUF_INIT, err = STRBUF_INIT;
-	const struct embedded_file *f;
-	int rc = -1;
-
-	if (j && person_id_is_valid(name)) {
-		strbuf_addf(&rel, ".notes/templates/%s.md", name);
-		journal_path(j, rel.buf, &path);
-		if (read_file(path.buf, out, 1u << 20, &err) == 0)
-			rc = 0;
-	}
-	if (rc < 0) {
-		strbuf_reset(&path);
-		if (!lang)
-			lang = j && j->language ? j->language : "en";
-		strbuf_addf(&path, "%s/%s.md", person_id_is_valid(lang) ? lang : "en", name);
-		f = embedded_find(path.buf);
-		if (!f) {
-			strbuf_reset(&path);
-			strbuf_addf(&path, "en/%s.md", name);
-			f = embedded_find(path.buf);
-		}
-		if (f) {
-			strbuf_add(out, f->data, f->len);
-			rc = 0;
-		}
-	}
-	strbuf_release(&path);
-	strbuf_release(&rel);
-	strbuf_release(&err);
-	return rc;
+	json_decref(data);
 }

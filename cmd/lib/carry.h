@@ -3,8 +3,6 @@
 #ifndef NOTES_CARRY_H
 #define NOTES_CARRY_H
 
-#include <jansson.h>
-
 #include "journal.h"
 #include "note.h"
 
@@ -24,12 +22,7 @@ struct carry_input {
  * goals; every focus and support item (with id and status), then review
  * items still open; blockers not resolved, with their fields.
  */
-json_t *carry_data(const struct carry_input *in);
-
-/* The template text: .notes/templates/<name>.md of the journal, else the
- * built-in <lang>/<name>.md (lang NULL: the journal's language, then en).
- * Returns 0, or -1 when there is none. */
-int template_lookup(const struct journal *j, const char *lang, const char *name,
-		    struct strbuf *out);
+struct json_t *carry_data(const struct carry_input *in);
+void carry_data_free(struct json_t *data);
 
 #endif

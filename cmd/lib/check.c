@@ -43,15 +43,14 @@ static int S_cmp_id_line(const void *a, const void *b)
  * keeps this fast on notes with very many items. */
 static void S_duplicate_ids(const struct note *note, struct diag *d)
 {
-	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
 	const struct task **all = NULL;
 	size_t n = 0, alloc = 0, i, first = 0, k;
 
-	for (k = 0; k < 3; k++)
-		for (i = 0; i < note->nitems[secs[k]]; i++)
-			if (note->items[secs[k]][i].id) {
+	for (k = 0; k < TASK_SECTIONS; k++)
+		for (i = 0; i < note->nitems[task_sections[k]]; i++)
+			if (note->items[task_sections[k]][i].id) {
 				ALLOC_GROW(all, n + 1, alloc);
-				all[n++] = &note->items[secs[k]][i];
+				all[n++] = &note->items[task_sections[k]][i];
 			}
 	if (n > 1)
 		qsort(all, n, sizeof(*all), S_cmp_id_line);
@@ -132,7 +131,7 @@ static void S_support(const struct note *note, struct diag *d, struct strbuf *q)
 
 	for (i = 0; i < note->nitems[SECTION_SUPPORT]; i++) {
 		const struct task *t = &note->items[SECTION_SUPPORT][i];
-		if (t->due_explicit && note->has_date && t->due > note->date + 48 * 60)
+		if (t->due_explicit && note->has_date && t->due > note->date + SUPPORT_DUE_MINUTES)
 			WARN(d, t, "support-late",
 			     "'%s' is due more than 48 hours after the meeting", S_quote(t, q));
 		S_tags(note, t, d);
@@ -172,7 +171,6 @@ static void S_sections(const struct note *note, const struct check_context *ctx,
 
 static void S_people(const struct note *note, const struct check_context *ctx, struct diag *d)
 {
-	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
 	size_t i, k;
 
 	if (!ctx || !ctx->person_known)
@@ -181,9 +179,9 @@ static void S_people(const struct note *note, const struct check_context *ctx, s
 		diag_add(d, 1, 1, SEVERITY_WARNING, "unknown-person",
 			 "%s is not in .notes/config (notes person add %s)", note->person,
 			 note->person);
-	for (k = 0; k < 3; k++)
-		for (i = 0; i < note->nitems[secs[k]]; i++) {
-			const struct task *t = &note->items[secs[k]][i];
+	for (k = 0; k < TASK_SECTIONS; k++)
+		for (i = 0; i < note->nitems[task_sections[k]]; i++) {
+			const struct task *t = &note->items[task_sections[k]][i];
 			if (t->owner_explicit && !ctx->person_known(t->owner, ctx->data))
 				WARN(d, t, "unknown-person", "@%s is not in .notes/config",
 				     t->owner);

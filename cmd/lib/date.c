@@ -97,23 +97,29 @@ int date_parse(const char *s, size_t len, notes_time *out, bool *has_time)
 	return 0;
 }
 
-static int64_t S_days(notes_time t)
+int64_t date_day_of(notes_time t)
 {
+	/* rounded down, before 1970 too */
 	return t >= 0 ? t / MINUTES_PER_DAY : -((-t + MINUTES_PER_DAY - 1) / MINUTES_PER_DAY);
+}
+
+notes_time date_start_of_day(notes_time t)
+{
+	return date_day_of(t) * MINUTES_PER_DAY;
 }
 
 void date_format_day(notes_time t, char out[static 11])
 {
 	int y, m, d;
 
-	date_civil_from_days(S_days(t), &y, &m, &d);
+	date_civil_from_days(date_day_of(t), &y, &m, &d);
 	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 13u,
 		 (unsigned)d % 32u);
 }
 
 void date_format_time(notes_time t, char out[static 17])
 {
-	int64_t mins = t - S_days(t) * MINUTES_PER_DAY;
+	int64_t mins = t - date_day_of(t) * MINUTES_PER_DAY;
 	char day[11];
 
 	date_format_day(t, day);
@@ -123,7 +129,7 @@ void date_format_time(notes_time t, char out[static 17])
 
 void date_format_week(notes_time t, char out[static 9])
 {
-	int64_t days = S_days(t);
+	int64_t days = date_day_of(t);
 	/* The ISO year is the year of the Thursday of the same week. */
 	int64_t thursday = days - date_weekday(days) + 3;
 	int y, m, d;
@@ -137,7 +143,7 @@ void date_format_week(notes_time t, char out[static 9])
 
 notes_time date_working_day_end(notes_time t, int n)
 {
-	int64_t days = S_days(t);
+	int64_t days = date_day_of(t);
 
 	for (;;) {
 		if (date_weekday(days) < 5 && --n <= 0)

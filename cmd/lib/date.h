@@ -12,6 +12,8 @@ typedef int64_t notes_time;
 #define MINUTES_PER_DAY (24 * 60)
 /* The end of a working day, used for due dates given as a day only. */
 #define END_OF_DAY_MINUTES (18 * 60)
+/* The leader's promise: a support item is due 48 hours after its meeting. */
+#define SUPPORT_DUE_MINUTES (48 * 60)
 /* The meeting time assumed for a note whose date has no time. */
 #define DEFAULT_MEETING_MINUTES (9 * 60)
 
@@ -19,6 +21,10 @@ typedef int64_t notes_time;
 int64_t date_days_from_civil(int y, int m, int d);
 void date_civil_from_days(int64_t days, int *y, int *m, int *d);
 bool date_is_valid(int y, int m, int d);
+/* The day that holds t (days since 1970-01-01) and its first minute: the
+ * one home of "the start of a day". */
+int64_t date_day_of(notes_time t);
+notes_time date_start_of_day(notes_time t);
 /* 0 = Monday ... 6 = Sunday */
 int date_weekday(int64_t days);
 

@@ -8,6 +8,7 @@
 #include <sys/random.h>
 #include <unistd.h>
 
+#include "journal_notes.h"
 #include "fsutil.h"
 #include "vcs.h"
 #include "xalloc.h"

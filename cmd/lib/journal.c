@@ -1,7 +1,6 @@
-/* journal.c - the journal: its root, its config, its people and notes. */
+/* journal.c - the journal: its root, its config and its people. */
 #include "journal.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
@@ -179,125 +178,6 @@ void person_release(struct person *p)
 	free(p->slot);
 	free(p->language);
 	memset(p, 0, sizeof(*p));
-}
-
-int journal_check_person(const struct journal *j, const char *id, struct strbuf *err)
-{
-	struct strbuf path = STRBUF_INIT;
-	struct stat st;
-	int rc = 0;
-
-	if (!person_id_is_valid(id)) {
-		strbuf_addstr(err, "invalid person id '");
-		strbuf_add_escaped(err, id, strlen(id) > 80 ? 80 : strlen(id));
-		strbuf_addstr(err, "' (use [a-z0-9][a-z0-9._-]{0,63})");
-		return -1;
-	}
-	journal_path(j, id, &path);
-	if (lstat(path.buf, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		strbuf_addf(err, "%s is not a plain directory in the journal (%s)", id,
-			    S_ISLNK(st.st_mode) ? "a symbolic link" : "a file");
-		rc = -1;
-	}
-	strbuf_release(&path);
-	return rc;
-}
-
-static int S_cmp_ref(const void *a, const void *b)
-{
-	const struct note_ref *x = a, *y = b;
-	return x->date < y->date ? -1 : x->date > y->date;
-}
-
-int journal_notes(const struct journal *j, const char *id, struct note_ref **out, size_t *n)
-{
-	struct strbuf path = STRBUF_INIT;
-	struct note_ref *refs = NULL;
-	size_t nr = 0, alloc = 0, idlen = strlen(id);
-	struct dirent *de;
-	struct stat st;
-	DIR *dir;
-
-	*out = NULL;
-	*n = 0;
-	journal_path(j, id, &path);
-	/* a person directory that is a link (maybe out of the journal) holds no note */
-	if (lstat(path.buf, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		strbuf_release(&path);
-		return 0;
-	}
-	dir = opendir(path.buf);
-	if (!dir) {
-		strbuf_release(&path);
-		return -1;
-	}
-	while ((de = readdir(dir))) {
-		notes_time date;
-		bool has_time;
-		if (strlen(de->d_name) != 13 || strcmp(de->d_name + 10, ".md") ||
-		    date_parse(de->d_name, 10, &date, &has_time) < 0)
-			continue;
-		ALLOC_GROW(refs, nr + 1, alloc);
-		/* "<id>/<date>.md": a list of years of notes is built on every status */
-		refs[nr].path = xmalloc(idlen + 1 + 13 + 1);
-		memcpy(refs[nr].path, id, idlen);
-		refs[nr].path[idlen] = '/';
-		memcpy(refs[nr].path + idlen + 1, de->d_name, 14);
-		refs[nr++].date = date;
-	}
-	closedir(dir);
-	strbuf_release(&path);
-	if (nr)
-		qsort(refs, nr, sizeof(*refs), S_cmp_ref);
-	*out = refs;
-	*n = nr;
-	return 0;
-}
-
-void note_refs_free(struct note_ref *refs, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(refs[i].path);
-	free(refs);
-}
-
-char *journal_previous(const struct journal *j, const char *id, notes_time before)
-{
-	struct note_ref *refs;
-	size_t n, i;
-	char *res = NULL;
-
-	if (journal_notes(j, id, &refs, &n) < 0)
-		return NULL;
-	for (i = n; i > 0 && !res; i--)
-		if (refs[i - 1].date < before)
-			res = xstrdup(refs[i - 1].path);
-	note_refs_free(refs, n);
-	return res;
-}
-
-int journal_load_note(const struct journal *j, const char *path, struct note *note,
-		      struct strbuf *err)
-{
-	struct strbuf full = STRBUF_INIT, buf = STRBUF_INIT;
-	struct note_options opts = { path, j ? j->leader : NULL };
-	struct stat st;
-	int rc = -1;
-
-	if (j)
-		journal_path(j, path, &full);
-	else
-		strbuf_addstr(&full, path);
-	/* in the journal a note is a regular file, not a link that may lead out of it */
-	if (j && lstat(full.buf, &st) == 0 && S_ISLNK(st.st_mode))
-		strbuf_addstr(err, "is a symbolic link, not a note of the journal");
-	else if (read_file(full.buf, &buf, MAX_NOTE_SIZE, err) == 0)
-		rc = note_parse(note, buf.buf, buf.len, &opts, err);
-	strbuf_release(&full);
-	strbuf_release(&buf);
-	return rc;
 }
 
 char *journal_relative(const struct journal *j, const char *path)

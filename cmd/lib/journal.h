@@ -1,4 +1,5 @@
-/* journal.h - the journal: its root, its config, its people and notes. */
+/* journal.h - the journal: its root, its config and its people (where
+ * their notes live: journal_notes.h). */
 #ifndef NOTES_JOURNAL_H
 #define NOTES_JOURNAL_H
 
@@ -6,8 +7,11 @@
 #include <stddef.h>
 
 #include "check.h"
-#include "config.h"
+#include "vcs_config.h"
 #include "note.h"
+
+/* The journal's config, relative to its root. */
+#define JOURNAL_CONFIG ".notes/config"
 
 struct journal {
 	char *root; /* absolute, no trailing slash */
@@ -22,12 +26,6 @@ struct journal {
 struct person {
 	char *id, *name, *email, *slot;
 	char *language; /* person.<id>.language: overrides journal.language */
-};
-
-/* A note file of a person: path relative to the root, and its date. */
-struct note_ref {
-	char *path;
-	notes_time date;
 };
 
 /*
@@ -49,18 +47,6 @@ bool journal_person_known(const char *id, void *data);
 void journal_person(const struct journal *j, const char *id, struct person *out);
 void person_release(struct person *p);
 
-/* Refuse a person id that is invalid or whose directory is not a plain
- * directory inside the journal (a symlink, a file). */
-int journal_check_person(const struct journal *j, const char *id, struct strbuf *err);
-/* The notes of a person, oldest first. */
-int journal_notes(const struct journal *j, const char *id, struct note_ref **out, size_t *n);
-void note_refs_free(struct note_ref *refs, size_t n);
-/* The path (relative) of the person's latest note before date (all when
- * date is INT64_MAX), or NULL. */
-char *journal_previous(const struct journal *j, const char *id, notes_time before);
-/* Read and parse the note at path (relative to the root, or absolute). */
-int journal_load_note(const struct journal *j, const char *path, struct note *note,
-		      struct strbuf *err);
 /* Turn a path given by the user (relative to the current directory) into
  * one relative to the root; NULL when it is outside the journal. */
 char *journal_relative(const struct journal *j, const char *path);

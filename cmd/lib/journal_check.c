@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journal_notes.h"
 #include "xalloc.h"
 
 /* The person's last notes before the meeting day of note, newest first,
@@ -14,7 +15,7 @@
 static void S_load_previous(struct checked_note *c, const struct journal *j, size_t want)
 {
 	const struct note *note = &c->note;
-	notes_time day = note->date - note->date % MINUTES_PER_DAY;
+	notes_time day = date_start_of_day(note->date);
 	struct strbuf err = STRBUF_INIT;
 	struct note_ref *refs;
 	size_t n, i;

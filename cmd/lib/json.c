@@ -1,4 +1,5 @@
-/* json.c - struct note and its problems -> JSON (jansson). */
+/* json.c - struct note and its problems -> JSON (jansson), and the
+ * helpers json_report.c shares. */
 #include "json.h"
 
 #include <stdlib.h>
@@ -6,8 +7,7 @@
 
 #include "utf8.h"
 
-/* A JSON string; bytes that are not UTF-8 become U+FFFD. */
-static json_t *S_str(const char *s)
+json_t *json_text(const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t i, n, len;
@@ -56,37 +56,37 @@ static json_t *S_task(const struct task *t, enum section sec)
 	json_t *o = json_object();
 
 	if (sec != SECTION_BLOCKERS)
-		json_object_set_new(o, "id", S_str(t->id));
+		json_object_set_new(o, "id", json_text(t->id));
 	if (sec == SECTION_REVIEW)
 		json_object_set_new(o, "status", json_string(task_status_name(t->status)));
-	json_object_set_new(o, "text", S_str(t->text));
+	json_object_set_new(o, "text", json_text(t->text));
 	switch (sec) {
 	case SECTION_REVIEW:
-		json_object_set_new(o, "owner", S_str(t->owner));
+		json_object_set_new(o, "owner", json_text(t->owner));
 		json_object_set_new(o, "goals", S_tags(t));
 		json_object_set_new(o, "due", json_time(t->due, t->has_due));
-		json_object_set_new(o, "cause", S_str(t->fields[FIELD_CAUSE]));
-		json_object_set_new(o, "learning", S_str(t->fields[FIELD_LEARNING]));
+		json_object_set_new(o, "cause", json_text(t->fields[FIELD_CAUSE]));
+		json_object_set_new(o, "learning", json_text(t->fields[FIELD_LEARNING]));
 		break;
 	case SECTION_BLOCKERS:
-		json_object_set_new(o, "kind", S_str(t->fields[FIELD_KIND]));
-		json_object_set_new(o, "scope", S_str(t->fields[FIELD_SCOPE]));
-		json_object_set_new(o, "impact", S_str(t->fields[FIELD_IMPACT]));
+		json_object_set_new(o, "kind", json_text(t->fields[FIELD_KIND]));
+		json_object_set_new(o, "scope", json_text(t->fields[FIELD_SCOPE]));
+		json_object_set_new(o, "impact", json_text(t->fields[FIELD_IMPACT]));
 		json_object_set_new(o, "tags", S_tags(t));
 		json_object_set_new(o, "resolved", json_boolean(t->status == TASK_DONE));
 		break;
 	case SECTION_SUPPORT:
-		json_object_set_new(o, "owner", S_str(t->owner));
+		json_object_set_new(o, "owner", json_text(t->owner));
 		json_object_set_new(o, "due", json_time(t->due, t->has_due));
 		json_object_set_new(o, "status", json_string(task_status_name(t->status)));
-		json_object_set_new(o, "how", S_str(t->fields[FIELD_HOW]));
-		json_object_set_new(o, "impact", S_str(t->fields[FIELD_IMPACT]));
+		json_object_set_new(o, "how", json_text(t->fields[FIELD_HOW]));
+		json_object_set_new(o, "impact", json_text(t->fields[FIELD_IMPACT]));
 		break;
 	default: /* focus */
-		json_object_set_new(o, "owner", S_str(t->owner));
+		json_object_set_new(o, "owner", json_text(t->owner));
 		json_object_set_new(o, "goals", S_tags(t));
-		json_object_set_new(o, "metric", S_str(t->fields[FIELD_METRIC]));
-		json_object_set_new(o, "fallback", S_str(t->fields[FIELD_FALLBACK]));
+		json_object_set_new(o, "metric", json_text(t->fields[FIELD_METRIC]));
+		json_object_set_new(o, "fallback", json_text(t->fields[FIELD_FALLBACK]));
 		json_object_set_new(o, "due", json_time(t->due, t->has_due));
 		json_object_set_new(o, "status", json_string(task_status_name(t->status)));
 		break;
@@ -115,7 +115,7 @@ static json_t *S_problems(const struct diag *d)
 		json_array_append_new(a, json_pack("{s:i, s:i, s:s, s:s, s:o}", "line", p->line,
 						   "column", p->column, "severity",
 						   severity_name(p->severity), "code", p->code,
-						   "message", S_str(p->message)));
+						   "message", json_text(p->message)));
 	}
 	return a;
 }
@@ -126,9 +126,9 @@ json_t *json_from_note(const struct note *note, const struct diag *problems)
 	char day[11], when[17], week[9];
 	size_t i;
 
-	json_object_set_new(o, "file", S_str(note->file));
-	json_object_set_new(o, "person", S_str(note->person));
-	json_object_set_new(o, "leader", S_str(note->leader));
+	json_object_set_new(o, "file", json_text(note->file));
+	json_object_set_new(o, "person", json_text(note->person));
+	json_object_set_new(o, "leader", json_text(note->leader));
 	if (note->has_date) {
 		date_format_day(note->date, day);
 		date_format_time(note->date, when);
@@ -140,9 +140,10 @@ json_t *json_from_note(const struct note *note, const struct diag *problems)
 	json_object_set_new(o, "week", note->has_date ? json_string(week) : json_null());
 	a = json_array();
 	for (i = 0; i < note->ngoals; i++)
-		json_array_append_new(
-			a, json_pack("{s:o, s:o, s:i}", "tag", S_str(note->goals[i].tag), "text",
-				     S_str(note->goals[i].text), "line", note->goals[i].line));
+		json_array_append_new(a, json_pack("{s:o, s:o, s:i}", "tag",
+						   json_text(note->goals[i].tag), "text",
+						   json_text(note->goals[i].text), "line",
+						   note->goals[i].line));
 	json_object_set_new(o, "goals", a);
 	json_object_set_new(o, "review", S_items(note, SECTION_REVIEW));
 	json_object_set_new(o, "blockers", S_items(note, SECTION_BLOCKERS));
@@ -150,9 +151,9 @@ json_t *json_from_note(const struct note *note, const struct diag *problems)
 	json_object_set_new(o, "focus", S_items(note, SECTION_FOCUS));
 	a = json_array();
 	for (i = 0; i < note->nfeedback; i++)
-		json_array_append_new(a,
-				      json_pack("{s:o, s:i}", "text", S_str(note->feedback[i].text),
-						"line", note->feedback[i].line));
+		json_array_append_new(a, json_pack("{s:o, s:i}", "text",
+						   json_text(note->feedback[i].text), "line",
+						   note->feedback[i].line));
 	json_object_set_new(o, "feedback", a);
 	json_object_set_new(o, "problems", S_problems(problems));
 	return o;
@@ -167,4 +168,12 @@ void json_add_line(struct strbuf *out, json_t *value)
 		free(s);
 	}
 	strbuf_addch(out, '\n');
+}
+
+void json_note_line(struct strbuf *out, const struct note *note, const struct diag *problems)
+{
+	json_t *j = json_from_note(note, problems);
+
+	json_add_line(out, j);
+	json_decref(j);
 }

@@ -273,7 +273,7 @@ static void S_defaults(struct note *note)
 		if (!t->owner && note->leader)
 			t->owner = xstrdup(note->leader);
 		if (!t->has_due && note->has_date) {
-			t->due = note->date + 48 * 60;
+			t->due = note->date + SUPPORT_DUE_MINUTES;
 			t->has_due = true;
 		}
 	}

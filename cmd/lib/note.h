@@ -83,6 +83,10 @@ void task_release(struct task *t);
 
 const char *task_status_name(enum task_status s);
 char task_status_char(enum task_status s);
+/* The sections whose items are tasks with ids: review, support, focus. */
+#define TASK_SECTIONS 3
+extern const enum section task_sections[TASK_SECTIONS];
+
 /* Find a task by id in the review, support or focus sections. */
 struct task *note_find_task(const struct note *note, const char *id, enum section *where);
 /* Whether s is a valid person id: [a-z0-9][a-z0-9._-]{0,63}. */

@@ -115,3 +115,6 @@ int note_path_split(const char *path, char **person, notes_time *date)
 	*person = p;
 	return 0;
 }
+
+const enum section task_sections[TASK_SECTIONS] = { SECTION_REVIEW, SECTION_SUPPORT,
+						    SECTION_FOCUS };

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journal_notes.h"
 #include "xalloc.h"
 
 /* The latest note of refs whose meeting had begun by until, loaded into
@@ -51,7 +52,6 @@ static void S_add(struct open_items *out, const char *person, const char *path,
 static int S_person(const struct journal *j, const char *id, notes_time until, unsigned mask,
 		    struct open_items *out, struct strbuf *err)
 {
-	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
 	struct note_ref *refs;
 	struct note note;
 	size_t n, at, i, k;
@@ -62,15 +62,16 @@ static int S_person(const struct journal *j, const char *id, notes_time until, u
 	}
 	at = S_latest(j, refs, n, until, &note);
 	if (at) {
-		for (k = 0; k < sizeof(secs) / sizeof(*secs); k++) {
-			if (!(mask & OPEN_IN(secs[k])))
+		for (k = 0; k < TASK_SECTIONS; k++) {
+			if (!(mask & OPEN_IN(task_sections[k])))
 				continue;
-			for (i = 0; i < note.nitems[secs[k]]; i++) {
-				const struct task *t = &note.items[secs[k]][i];
+			for (i = 0; i < note.nitems[task_sections[k]]; i++) {
+				const struct task *t = &note.items[task_sections[k]][i];
 				if (t->status != TASK_OPEN && t->status != TASK_PARTIAL)
 					continue;
 				if (t->id)
-					S_add(out, id, refs[at - 1].path, &note, secs[k], t);
+					S_add(out, id, refs[at - 1].path, &note, task_sections[k],
+					      t);
 				else
 					out->without_id++;
 			}

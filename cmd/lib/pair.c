@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "config.h"
+#include "vcs_config.h"
 #include "vcs.h"
 #include "vcs_remote.h"
 #include "xalloc.h"

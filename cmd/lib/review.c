@@ -1,10 +1,10 @@
 /* review.c - the retrospective of one person, computed from git history. */
 #include "review.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "json.h"
 #include "review_history.h"
 #include "xalloc.h"
 
@@ -25,11 +25,12 @@ struct review {
 	const struct review_range *range;
 	struct item *items;
 	size_t nitems, alloc;
+	struct review_report *out;
 };
 
 static bool S_in_range(const struct review *r, const struct note *n)
 {
-	notes_time day = n->date - n->date % MINUTES_PER_DAY;
+	notes_time day = date_start_of_day(n->date);
 	return (!r->range->has_since || day >= r->range->since) &&
 	       (!r->range->has_until || day <= r->range->until);
 }
@@ -56,14 +57,13 @@ static struct item *S_item(struct review *r, const struct task *t, size_t note, 
 
 static void S_follow(struct review *r)
 {
-	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
 	size_t n, i, k;
 
 	for (n = 0; n < r->h->nnotes; n++)
-		for (k = 0; k < 3; k++)
-			for (i = 0; i < r->h->notes[n].nitems[secs[k]]; i++) {
-				const struct task *t = &r->h->notes[n].items[secs[k]][i];
-				struct item *it = S_item(r, t, n, secs[k]);
+		for (k = 0; k < TASK_SECTIONS; k++)
+			for (i = 0; i < r->h->notes[n].nitems[task_sections[k]]; i++) {
+				const struct task *t = &r->h->notes[n].items[task_sections[k]][i];
+				struct item *it = S_item(r, t, n, task_sections[k]);
 				it->last = t;
 				if (t->fields[FIELD_CAUSE])
 					it->cause = t->fields[FIELD_CAUSE];
@@ -92,97 +92,89 @@ static int S_kept(const struct review *r, const struct item *it)
 		return -1;
 	if (when < 0)
 		return 0;
-	return when - r->h->notes[it->origin].date <= 48 * 60;
+	return when - r->h->notes[it->origin].date <= SUPPORT_DUE_MINUTES;
 }
 
-static json_t *S_focus_and_causes(const struct review *r, json_t *out)
+static void S_focus_and_causes(const struct review *r)
 {
-	size_t i, count[4] = { 0 }, total = 0, exec = 0, assume = 0, unknown = 0;
-	json_t *focus;
+	struct review_report *o = r->out;
+	size_t i, count[4] = { 0 };
 
 	for (i = 0; i < r->nitems; i++) {
 		const struct item *it = &r->items[i];
 		if (!S_counts(r, it, SECTION_FOCUS) && !S_counts(r, it, SECTION_SUPPORT))
 			continue;
 		if (it->kind == SECTION_FOCUS) {
-			total++;
+			o->focus.total++;
 			count[it->last->status]++;
 		}
 		if (it->last->status == TASK_DONE)
 			continue;
 		if (it->cause && !strcmp(it->cause, "execution"))
-			exec++;
+			o->causes.execution++;
 		else if (it->cause && !strcmp(it->cause, "assumption"))
-			assume++;
+			o->causes.assumption++;
 		else if (it->last->status != TASK_OPEN || it->origin + 1 < r->h->nnotes)
-			unknown++; /* missed, and no cause given */
+			o->causes.unknown++; /* missed, and no cause given */
 	}
-	focus = json_pack("{s:i, s:i, s:i, s:i, s:i}", "total", (json_int_t)total, "done",
-			  (json_int_t)count[TASK_DONE], "partial", (json_int_t)count[TASK_PARTIAL],
-			  "dropped", (json_int_t)count[TASK_DROPPED], "open",
-			  (json_int_t)count[TASK_OPEN]);
-	json_object_set_new(focus, "rate",
-			    total > count[TASK_OPEN] ? json_real((double)count[TASK_DONE] /
-								 (double)(total - count[TASK_OPEN]))
-						     : json_null());
-	json_object_set_new(out, "focus", focus);
-	json_object_set_new(out, "causes",
-			    json_pack("{s:i, s:i, s:i}", "execution", (json_int_t)exec,
-				      "assumption", (json_int_t)assume, "unknown",
-				      (json_int_t)unknown));
-	return out;
+	o->focus.done = count[TASK_DONE];
+	o->focus.partial = count[TASK_PARTIAL];
+	o->focus.dropped = count[TASK_DROPPED];
+	o->focus.open = count[TASK_OPEN];
+	o->focus.has_rate = o->focus.total > o->focus.open;
+	if (o->focus.has_rate)
+		o->focus.rate = (double)o->focus.done / (double)(o->focus.total - o->focus.open);
 }
 
-static void S_support(const struct review *r, json_t *out)
+static void S_support(const struct review *r)
 {
-	size_t i, total = 0, kept = 0, late = 0, open = 0;
+	struct review_report *o = r->out;
+	size_t i;
 
 	for (i = 0; i < r->nitems; i++) {
 		const struct item *it = &r->items[i];
 		int k;
 		if (!S_counts(r, it, SECTION_SUPPORT))
 			continue;
-		total++;
+		o->support.total++;
 		k = S_kept(r, it);
 		if (k > 0)
-			kept++;
+			o->support.kept++;
 		else if (k == 0)
-			late++;
+			o->support.late++;
 		else if (it->last->status != TASK_DROPPED)
-			open++;
+			o->support.open++;
 	}
-	json_object_set_new(out, "support",
-			    json_pack("{s:i, s:i, s:i, s:i}", "total", (json_int_t)total, "kept",
-				      (json_int_t)kept, "late", (json_int_t)late, "open",
-				      (json_int_t)open));
 }
 
+/* Longest first; equal ones by id, so that the order is total. */
 static int S_by_weeks(const void *a, const void *b)
 {
-	json_int_t x = json_integer_value(json_object_get(*(json_t *const *)a, "weeks"));
-	json_int_t y = json_integer_value(json_object_get(*(json_t *const *)b, "weeks"));
-	return x < y ? 1 : x > y ? -1 : 0;
+	const struct review_carried *x = a, *y = b;
+
+	if (x->weeks != y->weeks)
+		return x->weeks < y->weeks ? 1 : -1;
+	return strcmp(x->id, y->id);
 }
 
-static void S_carried(const struct review *r, json_t *out)
+static void S_carried(const struct review *r)
 {
-	json_t **list = xcalloc(r->nitems + 1, sizeof(*list)), *a = json_array();
-	size_t i, n = 0;
+	struct review_report *o = r->out;
+	size_t i, alloc = 0;
 
 	for (i = 0; i < r->nitems; i++) {
 		const struct item *it = &r->items[i];
+		struct review_carried *c;
 		if (it->open_meetings < 2 || !it->last->id)
 			continue;
-		list[n++] = json_pack("{s:s, s:s, s:i}", "id", it->key, "text", it->last->text,
-				      "weeks", (json_int_t)it->open_meetings);
+		ALLOC_GROW(o->carried, o->ncarried + 1, alloc);
+		c = &o->carried[o->ncarried++];
+		c->id = xstrdup(it->key);
+		c->text = xstrdup(it->last->text);
+		c->weeks = (size_t)it->open_meetings;
 	}
-	/* longest first; qsort is not stable, so ties keep no order: sort by id too */
-	qsort(list, n, sizeof(*list), S_by_weeks);
-	for (i = 0; i < n; i++)
-		if (list[i])
-			json_array_append_new(a, list[i]);
-	free(list);
-	json_object_set_new(out, "carried", a);
+	if (o->ncarried > 1)
+		qsort(o->carried, o->ncarried, sizeof(*o->carried), S_by_weeks);
 }
 
 static bool S_range_cb(const void *ctx, const struct note *n)
@@ -190,112 +182,140 @@ static bool S_range_cb(const void *ctx, const struct note *n)
 	return S_in_range(ctx, n);
 }
 
-static void S_learnings_and_weeks(const struct review *r, json_t *out)
+static void S_learnings(struct review_report *o, const struct note *note, const char *week,
+			size_t *alloc)
 {
-	json_t *learn = json_array(), *weeks = json_array(), *fb = json_array();
-	size_t n, i;
-	char week[9], day[11];
+	size_t i;
+
+	for (i = 0; i < note->nitems[SECTION_REVIEW]; i++) {
+		const struct task *t = &note->items[SECTION_REVIEW][i];
+		struct review_learning *l;
+		if (!t->fields[FIELD_LEARNING])
+			continue;
+		ALLOC_GROW(o->learnings, o->nlearnings + 1, *alloc);
+		l = &o->learnings[o->nlearnings++];
+		l->id = t->id ? xstrdup(t->id) : NULL;
+		l->text = xstrdup(t->text);
+		l->cause = t->fields[FIELD_CAUSE] ? xstrdup(t->fields[FIELD_CAUSE]) : NULL;
+		l->learning = xstrdup(t->fields[FIELD_LEARNING]);
+		memcpy(l->week, week, sizeof(l->week));
+	}
+}
+
+static void S_learnings_and_weeks(const struct review *r)
+{
+	struct review_report *o = r->out;
+	size_t n, i, alloc_l = 0, alloc_w = 0, alloc_f = 0;
 
 	for (n = 0; n < r->h->nnotes; n++) {
 		const struct note *note = &r->h->notes[n];
-		size_t done = 0, kept = 0;
+		struct review_week *w;
 		if (!S_in_range(r, note))
 			continue;
-		date_format_week(note->date, week);
-		date_format_day(note->date, day);
-		for (i = 0; i < note->nitems[SECTION_REVIEW]; i++) {
-			const struct task *t = &note->items[SECTION_REVIEW][i];
-			if (t->fields[FIELD_LEARNING])
-				json_array_append_new(
-					learn,
-					json_pack("{s:o, s:s, s:o, s:s, s:s}", "id",
-						  t->id ? json_string(t->id) : json_null(), "text",
-						  t->text, "cause",
-						  t->fields[FIELD_CAUSE]
-							  ? json_string(t->fields[FIELD_CAUSE])
-							  : json_null(),
-						  "learning", t->fields[FIELD_LEARNING], "week",
-						  week));
-		}
+		ALLOC_GROW(o->weeks, o->nweeks + 1, alloc_w);
+		w = &o->weeks[o->nweeks++];
+		memset(w, 0, sizeof(*w));
+		date_format_week(note->date, w->week);
+		date_format_day(note->date, w->date);
+		S_learnings(o, note, w->week, &alloc_l);
 		for (i = 0; i < note->nitems[SECTION_FOCUS]; i++) {
 			const struct item *it =
 				S_item((struct review *)r, &note->items[SECTION_FOCUS][i], n,
 				       SECTION_FOCUS);
-			done += it->last->status == TASK_DONE;
+			w->done += it->last->status == TASK_DONE;
 		}
 		for (i = 0; i < note->nitems[SECTION_SUPPORT]; i++)
-			kept += S_kept(r,
-				       S_item((struct review *)r, &note->items[SECTION_SUPPORT][i],
-					      n, SECTION_SUPPORT)) > 0;
-		for (i = 0; i < note->nfeedback; i++)
-			json_array_append_new(fb, json_pack("{s:s, s:s}", "week", week, "text",
-							    note->feedback[i].text));
-		json_array_append_new(weeks, json_pack("{s:s, s:s, s:i, s:i, s:i, s:i, s:i}",
-						       "week", week, "date", day, "focus",
-						       (json_int_t)note->nitems[SECTION_FOCUS],
-						       "done", (json_int_t)done, "support",
-						       (json_int_t)note->nitems[SECTION_SUPPORT],
-						       "support_kept", (json_int_t)kept, "blockers",
-						       (json_int_t)note->nitems[SECTION_BLOCKERS]));
+			w->support_kept += S_kept(r, S_item((struct review *)r,
+							    &note->items[SECTION_SUPPORT][i], n,
+							    SECTION_SUPPORT)) > 0;
+		for (i = 0; i < note->nfeedback; i++) {
+			ALLOC_GROW(o->feedback, o->nfeedback + 1, alloc_f);
+			memcpy(o->feedback[o->nfeedback].week, w->week, sizeof(w->week));
+			o->feedback[o->nfeedback++].text = xstrdup(note->feedback[i].text);
+		}
+		w->focus = note->nitems[SECTION_FOCUS];
+		w->support = note->nitems[SECTION_SUPPORT];
+		w->blockers = note->nitems[SECTION_BLOCKERS];
 	}
-	json_object_set_new(out, "learnings", learn);
-	json_object_set_new(out, "weeks", weeks);
-	json_object_set_new(out, "feedback", fb);
 }
 
-static void S_meetings(const struct review *r, json_t *out)
+static void S_meetings(const struct review *r)
 {
 	const struct review_range *g = r->range;
-	size_t n, held = 0;
-	int64_t weeks = 0;
-	char day[11];
+	struct review_report *o = r->out;
+	size_t n;
 
 	for (n = 0; n < r->h->nnotes; n++)
-		held += S_in_range(r, &r->h->notes[n]);
+		o->meetings.held += S_in_range(r, &r->h->notes[n]);
 	if (g->has_since && g->has_until && g->until >= g->since) {
-		int64_t a = g->since / MINUTES_PER_DAY, b = g->until / MINUTES_PER_DAY;
-		weeks = ((b - date_weekday(b)) - (a - date_weekday(a))) / 7 + 1;
+		int64_t a = date_day_of(g->since), b = date_day_of(g->until);
+		o->meetings.weeks =
+			(size_t)(((b - date_weekday(b)) - (a - date_weekday(a))) / 7 + 1);
 	}
-	if (g->has_since)
-		date_format_day(g->since, day);
-	json_object_set_new(out, "since", g->has_since ? json_string(day) : json_null());
-	if (g->has_until)
-		date_format_day(g->until, day);
-	json_object_set_new(out, "until", g->has_until ? json_string(day) : json_null());
-	json_object_set_new(
-		out, "meetings",
-		json_pack("{s:i, s:i}", "held", (json_int_t)held, "weeks", (json_int_t)weeks));
+	o->since = g->since;
+	o->has_since = g->has_since;
+	o->until = g->until;
+	o->has_until = g->has_until;
 }
 
-json_t *review_person(struct vcs *v, const struct journal *j, const char *person,
-		      const struct review_range *range, struct strbuf *err)
+int review_person(struct review_report *out, const struct journal *j, const char *person,
+		  const struct review_range *range, struct strbuf *err)
 {
 	struct review_range g = *range;
 	struct history h;
-	struct review r = { &h, &g, NULL, 0, 0 };
-	json_t *out;
+	struct review r = { &h, &g, NULL, 0, 0, out };
 
-	if (history_load(&h, v, j, person, err) < 0) {
+	memset(out, 0, sizeof(*out));
+	if (history_load(&h, j, person, err) < 0) {
 		history_release(&h);
-		return NULL;
+		return -1;
 	}
 	if (!g.has_since && h.nnotes) {
-		g.since = h.notes[0].date - h.notes[0].date % MINUTES_PER_DAY;
+		g.since = date_start_of_day(h.notes[0].date);
 		g.has_since = true;
 	}
 	if (!g.has_until) {
-		g.until = g.now - g.now % MINUTES_PER_DAY;
+		g.until = date_start_of_day(g.now);
 		g.has_until = true;
 	}
-	out = json_pack("{s:s}", "person", person);
-	S_meetings(&r, out);
+	out->person = xstrdup(person);
+	S_meetings(&r);
 	S_follow(&r);
-	S_focus_and_causes(&r, out);
-	S_support(&r, out);
+	S_focus_and_causes(&r);
+	S_support(&r);
 	review_blockers(&h, S_range_cb, &r, out);
-	S_carried(&r, out);
-	S_learnings_and_weeks(&r, out);
+	S_carried(&r);
+	S_learnings_and_weeks(&r);
 	free(r.items);
 	history_release(&h);
-	return out;
+	return 0;
+}
+
+void review_report_release(struct review_report *r)
+{
+	size_t i;
+
+	free(r->person);
+	for (i = 0; i < r->nrecurring; i++) {
+		free(r->recurring[i].key);
+		free(r->recurring[i].weeks);
+	}
+	free(r->recurring);
+	for (i = 0; i < r->ncarried; i++) {
+		free(r->carried[i].id);
+		free(r->carried[i].text);
+	}
+	free(r->carried);
+	for (i = 0; i < r->nlearnings; i++) {
+		free(r->learnings[i].id);
+		free(r->learnings[i].text);
+		free(r->learnings[i].cause);
+		free(r->learnings[i].learning);
+	}
+	free(r->learnings);
+	free(r->weeks);
+	for (i = 0; i < r->nfeedback; i++)
+		free(r->feedback[i].text);
+	free(r->feedback);
+	memset(r, 0, sizeof(*r));
 }

@@ -8,46 +8,54 @@
 #include "review_history.h"
 #include "xalloc.h"
 
-struct recurring {
-	char *key;
-	json_t *weeks; /* distinct ISO weeks */
-	size_t count; /* meetings */
-	size_t last_note;
+/* Every key seen, with the distinct weeks and the meetings it was in. */
+struct seen {
+	struct review_blocker *v;
+	size_t n, alloc;
+	size_t *last_note; /* per key: the last meeting counted */
+	size_t *weeks_alloc;
 };
 
-static struct recurring *S_find(struct recurring **list, size_t *n, size_t *alloc, const char *key)
+static size_t S_find(struct seen *s, const char *key)
 {
-	size_t i;
+	size_t i, old = s->alloc;
 
-	for (i = 0; i < *n; i++)
-		if (!strcmp((*list)[i].key, key))
-			return &(*list)[i];
-	ALLOC_GROW(*list, *n + 1, *alloc);
-	(*list)[*n].key = xstrdup(key);
-	(*list)[*n].weeks = json_array();
-	(*list)[*n].count = 0;
-	(*list)[*n].last_note = (size_t)-1;
-	return &(*list)[(*n)++];
+	for (i = 0; i < s->n; i++)
+		if (!strcmp(s->v[i].key, key))
+			return i;
+	ALLOC_GROW(s->v, s->n + 1, s->alloc);
+	if (s->alloc != old) {
+		s->last_note = xrealloc(s->last_note, st_mult(s->alloc, sizeof(*s->last_note)));
+		s->weeks_alloc =
+			xrealloc(s->weeks_alloc, st_mult(s->alloc, sizeof(*s->weeks_alloc)));
+	}
+	memset(&s->v[s->n], 0, sizeof(s->v[s->n]));
+	s->v[s->n].key = xstrdup(key);
+	s->last_note[s->n] = (size_t)-1;
+	s->weeks_alloc[s->n] = 0;
+	return s->n++;
 }
 
-static void S_seen(struct recurring *r, size_t note, const char *week)
+static void S_seen(struct seen *s, size_t k, size_t note, const char *week)
 {
-	size_t n = json_array_size(r->weeks);
+	struct review_blocker *b = &s->v[k];
 
-	if (r->last_note == note)
+	if (s->last_note[k] == note)
 		return; /* once a meeting */
-	r->last_note = note;
-	r->count++;
-	if (!n || strcmp(json_string_value(json_array_get(r->weeks, n - 1)), week))
-		json_array_append_new(r->weeks, json_string(week));
+	s->last_note[k] = note;
+	b->count++;
+	if (!b->nweeks || strcmp(b->weeks[b->nweeks - 1], week)) {
+		ALLOC_GROW(b->weeks, b->nweeks + 1, s->weeks_alloc[k]);
+		memcpy(b->weeks[b->nweeks++], week, 9);
+	}
 }
 
 void review_blockers(const struct history *h, bool (*in_range)(const void *, const struct note *),
-		     const void *ctx, json_t *out)
+		     const void *ctx, struct review_report *out)
 {
-	struct recurring *list = NULL;
-	size_t n = 0, alloc = 0, i, k, t;
-	json_t *a = json_array();
+	struct seen s = { 0 };
+	struct strbuf key = STRBUF_INIT;
+	size_t i, k, t, alloc = 0;
 	char week[9];
 
 	for (i = 0; i < h->nnotes; i++) {
@@ -57,29 +65,31 @@ void review_blockers(const struct history *h, bool (*in_range)(const void *, con
 		date_format_week(note->date, week);
 		for (k = 0; k < note->nitems[SECTION_BLOCKERS]; k++) {
 			const struct task *b = &note->items[SECTION_BLOCKERS][k];
-			struct strbuf key = STRBUF_INIT;
 			for (t = 0; t < b->ntags; t++) {
 				strbuf_reset(&key);
 				strbuf_addf(&key, "#%s", b->tags[t]);
-				S_seen(S_find(&list, &n, &alloc, key.buf), i, week);
+				S_seen(&s, S_find(&s, key.buf), i, week);
 			}
 			if (!b->ntags) {
 				const char *p;
+				strbuf_reset(&key);
 				for (p = b->text; *p; p++)
 					strbuf_addch(&key, tolower((unsigned char)*p));
-				S_seen(S_find(&list, &n, &alloc, key.buf), i, week);
+				S_seen(&s, S_find(&s, key.buf), i, week);
 			}
-			strbuf_release(&key);
 		}
 	}
-	for (i = 0; i < n; i++) {
-		if (list[i].count >= 2)
-			json_array_append_new(a, json_pack("{s:s, s:i, s:O}", "key", list[i].key,
-							   "count", (json_int_t)list[i].count,
-							   "weeks", list[i].weeks));
-		free(list[i].key);
-		json_decref(list[i].weeks);
+	for (i = 0; i < s.n; i++) {
+		if (s.v[i].count >= 2) {
+			ALLOC_GROW(out->recurring, out->nrecurring + 1, alloc);
+			out->recurring[out->nrecurring++] = s.v[i];
+		} else {
+			free(s.v[i].key);
+			free(s.v[i].weeks);
+		}
 	}
-	free(list);
-	json_object_set_new(out, "recurring_blockers", a);
+	free(s.v);
+	free(s.last_note);
+	free(s.weeks_alloc);
+	strbuf_release(&key);
 }

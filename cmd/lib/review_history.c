@@ -4,12 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journal_notes.h"
+#include "vcs.h"
 #include "xalloc.h"
 
 struct walk {
 	struct history *h;
 	const struct journal *j;
-	struct strbuf err;
+	const struct person_notes *pn;
+	struct strbuf rel, err;
 };
 
 static struct note *S_slot(struct history *h, const char *path)
@@ -42,13 +45,12 @@ static struct delivery *S_delivery(const struct history *h, const char *id)
  * time order across the lines of a merge). */
 static void S_first_done(struct history *h, const struct note *note, notes_time when)
 {
-	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
 	struct delivery *d;
 	size_t i, k;
 
-	for (k = 0; k < 3; k++)
-		for (i = 0; i < note->nitems[secs[k]]; i++) {
-			const struct task *t = &note->items[secs[k]][i];
+	for (k = 0; k < TASK_SECTIONS; k++)
+		for (i = 0; i < note->nitems[task_sections[k]]; i++) {
+			const struct task *t = &note->items[task_sections[k]][i];
 			if (!t->id || t->status != TASK_DONE || strlen(t->id) > 7)
 				continue;
 			d = S_delivery(h, t->id);
@@ -66,15 +68,19 @@ static void S_first_done(struct history *h, const struct note *note, notes_time 
 static int S_visit(const char *path, const char *data, size_t len, notes_time when, void *cb)
 {
 	struct walk *w = cb;
-	struct note_options opts = { path, w->j->leader };
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	struct note_options opts = { NULL, w->j->leader };
 	struct note *slot;
-	char *person;
-	notes_time date;
 
-	if (note_path_split(path, &person, &date) < 0)
+	/* the walk names files in the repository; notes are named in the journal */
+	strbuf_reset(&w->rel);
+	if (*w->pn->dir)
+		strbuf_addf(&w->rel, "%s/", w->pn->dir);
+	strbuf_addstr(&w->rel, base);
+	if (!journal_note_of(w->j, w->rel.buf, NULL, NULL))
 		return 0; /* not a note: another file in the person's directory */
-	free(person);
-	slot = S_slot(w->h, path);
+	opts.file = w->rel.buf;
+	slot = S_slot(w->h, w->rel.buf);
 	if (note_parse(slot, data, len, &opts, &w->err) < 0)
 		return -1;
 	S_first_done(w->h, slot, when);
@@ -87,16 +93,21 @@ static int S_by_date(const void *a, const void *b)
 	return x->date < y->date ? -1 : x->date > y->date;
 }
 
-int history_load(struct history *h, struct vcs *v, const struct journal *j, const char *person,
-		 struct strbuf *err)
+int history_load(struct history *h, const struct journal *j, const char *person, struct strbuf *err)
 {
-	struct walk w = { h, j, STRBUF_INIT };
-	int rc;
+	struct person_notes pn;
+	struct walk w = { h, j, &pn, STRBUF_INIT, STRBUF_INIT };
+	struct vcs *v = NULL;
+	int rc = -1;
 
 	memset(h, 0, sizeof(*h));
-	rc = vcs_history(v, person, S_visit, &w, err);
+	if (journal_person_notes(j, person, &pn, err) == 0 && vcs_open(&v, pn.repo, err) == 0)
+		rc = vcs_history(v, pn.repo_dir, S_visit, &w, err);
 	if (w.err.len)
 		strbuf_addbuf(err, &w.err);
+	vcs_free(v);
+	person_notes_release(&pn);
+	strbuf_release(&w.rel);
 	strbuf_release(&w.err);
 	if (h->nnotes)
 		qsort(h->notes, h->nnotes, sizeof(*h->notes), S_by_date);

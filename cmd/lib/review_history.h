@@ -3,10 +3,8 @@
 #ifndef NOTES_REVIEW_HISTORY_H
 #define NOTES_REVIEW_HISTORY_H
 
-#include <jansson.h>
-
 #include "journal.h"
-#include "vcs.h"
+#include "review.h"
 
 struct delivery {
 	char id[8];
@@ -20,14 +18,17 @@ struct history {
 	size_t ndone, done_alloc;
 };
 
-int history_load(struct history *h, struct vcs *v, const struct journal *j, const char *person,
+/* The history of person's notes, read from the repository they are
+ * committed in. Returns 0, or -1 with the reason in err; h is to be
+ * released either way. */
+int history_load(struct history *h, const struct journal *j, const char *person,
 		 struct strbuf *err);
 void history_release(struct history *h);
 /* When ^id was first committed as done, or -1. */
 notes_time history_first_done(const struct history *h, const char *id);
 
-/* Add "recurring_blockers" to out, over the notes for which in_range is true. */
+/* Fill out's recurring blockers, over the notes for which in_range is true. */
 void review_blockers(const struct history *h, bool (*in_range)(const void *, const struct note *),
-		     const void *ctx, json_t *out);
+		     const void *ctx, struct review_report *out);
 
 #endif

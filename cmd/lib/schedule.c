@@ -33,14 +33,9 @@ int slot_parse(const char *s, struct slot *out)
 	return -1;
 }
 
-static int64_t S_day(notes_time t)
-{
-	return t >= 0 ? t / MINUTES_PER_DAY : -((-t + MINUTES_PER_DAY - 1) / MINUTES_PER_DAY);
-}
-
 notes_time slot_in_week(const struct slot *s, notes_time t)
 {
-	int64_t monday = S_day(t) - date_weekday(S_day(t));
+	int64_t monday = date_day_of(t) - date_weekday(date_day_of(t));
 	return (monday + s->weekday) * MINUTES_PER_DAY + s->minutes;
 }
 
@@ -50,8 +45,8 @@ void schedule_next(const struct slot *slot, bool has_last, notes_time last, note
 	memset(out, 0, sizeof(*out));
 	if (slot) {
 		notes_time this_week = slot_in_week(slot, now);
-		int64_t monday = S_day(now) - date_weekday(S_day(now));
-		bool held = has_last && S_day(last) >= monday;
+		int64_t monday = date_day_of(now) - date_weekday(date_day_of(now));
+		bool held = has_last && date_day_of(last) >= monday;
 		out->has_next = true;
 		out->next = held ? this_week + 7 * MINUTES_PER_DAY : this_week;
 		out->overdue = !held && this_week < now;

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "config.h"
+#include "vcs_config.h"
 #include "fsutil.h"
 #include "pair.h"
 #include "url.h"
@@ -149,6 +149,7 @@ struct share {
 	struct strbuf dir, config, old_config;
 	bool made_dir, made_repo;
 	const struct vcs_identity *who; /* the leader */
+	struct strbuf warn; /* lines to tell the user */
 };
 
 static void S_progress(const char *what, size_t done, size_t total, void *data)
@@ -186,7 +187,7 @@ static int S_make_pair(struct share *s, struct share_result *res, struct strbuf 
 			    s->j->leader ? s->j->leader : "the leader", s->id);
 		extra.data = NULL;
 		if (write_file_atomic(path.buf, s->config.buf, s->config.len, 0666, 0, err) < 0 ||
-		    vcs_commit(s->pair, &extra, 1, msg.buf, s->who, err) < 0)
+		    vcs_commit(s->pair, &extra, 1, msg.buf, s->who, &s->warn, err) < 0)
 			goto out;
 		vcs_head_ids(s->pair, res->head, (char[41]){ 0 });
 		res->commits = 1;
@@ -248,13 +249,14 @@ static int S_commit_team(struct share *s, const char *shown, struct share_result
 			goto out;
 	}
 	strbuf_addf(&msg, "journal: share %s's notes at %s\n", s->id, shown);
-	if (vcs_commit_removing(s->team, removed, 1, &config, 1, msg.buf, s->who, err) < 0)
+	if (vcs_commit_removing(s->team, removed, 1, &config, 1, msg.buf, s->who, &s->warn, err) <
+	    0)
 		goto out;
 	res->subject = xstrndup(msg.buf, msg.len - 1);
 	/* only now: excluded before, a failed share would hide the notes from git */
 	strbuf_reset(&key);
 	if (pair_exclude(s->j, s->id, &key) < 0)
-		res->warning = strbuf_detach(&key, NULL);
+		strbuf_addf(&s->warn, "warning: %s\n", key.buf);
 	rc = 0;
 out:
 	strbuf_release(&key);
@@ -292,8 +294,8 @@ static void S_undo(struct share *s)
 int share_person(struct journal *j, const char *id, const char *url, const struct share_options *o,
 		 struct share_result *res, struct strbuf *err)
 {
-	struct share s = { j, id, o, NULL, NULL, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT, false,
-			   false, NULL };
+	struct share s = { j,	  id,	 o,	NULL, NULL, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT,
+			   false, false, NULL, STRBUF_INIT };
 	struct strbuf shown = STRBUF_INIT, path = STRBUF_INIT;
 	struct person leader = { 0 };
 	struct vcs_identity who = { NULL, NULL };
@@ -327,12 +329,15 @@ int share_person(struct journal *j, const char *id, const char *url, const struc
 	res->url = strbuf_detach(&shown, NULL);
 	rc = 0;
 out:
+	if (s.warn.len)
+		res->warning = strbuf_detach(&s.warn, NULL);
 	url_scrub(err, full);
 	vcs_free(s.team);
 	vcs_free(s.pair);
 	strbuf_release(&s.dir);
 	strbuf_release(&s.config);
 	strbuf_release(&s.old_config);
+	strbuf_release(&s.warn);
 	strbuf_release(&shown);
 	strbuf_release(&path);
 	person_release(&leader);

@@ -18,7 +18,7 @@ struct share_result {
 	char head[41]; /* the pair journal's main */
 	char *url; /* as recorded and printed: without credentials */
 	char *subject; /* of the team journal's commit */
-	char *warning; /* shared, but <id>/ could not be kept out of git status */
+	char *warning; /* lines to tell the user, even on failure ("removed ...", "warning: ...") */
 };
 
 /*

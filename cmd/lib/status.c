@@ -5,39 +5,80 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "json.h"
-#include "schedule.h"
+#include "journal_notes.h"
 #include "xalloc.h"
 
-static json_int_t S_hours_left(notes_time due, notes_time now)
+static long long S_hours_left(notes_time due, notes_time now)
 {
 	notes_time d = due - now;
 	/* floor: 30 minutes overdue is -1 hour, not 0 */
 	return d >= 0 ? d / 60 : -((-d + 59) / 60);
 }
 
-static json_t *S_open_items(const struct note *n, enum section sec, notes_time now)
+/* Least time left first; items without a due time last; then in note
+ * order, so that the order is total. */
+static int S_by_hours(const void *a, const void *b)
 {
-	json_t *a = json_array();
+	const struct status_item *x = a, *y = b;
+	long long hx = x->has_due ? x->hours_left : INT32_MAX;
+	long long hy = y->has_due ? y->hours_left : INT32_MAX;
+
+	if (hx != hy)
+		return hx < hy ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+static int S_by_hours_p(const void *a, const void *b)
+{
+	return S_by_hours(*(const struct status_item *const *)a,
+			  *(const struct status_item *const *)b);
+}
+
+/* Sort items by S_by_hours, equal ones in note order: sorted through an
+ * array of pointers into the unsorted copy, whose addresses keep that
+ * order for the tie-break. */
+static void S_sort_items(struct status_item *items, size_t n)
+{
+	struct status_item *copy, **order;
 	size_t i;
+
+	if (n < 2)
+		return;
+	copy = xcalloc(n, sizeof(*copy));
+	order = xcalloc(n, sizeof(*order));
+	memcpy(copy, items, n * sizeof(*items));
+	for (i = 0; i < n; i++)
+		order[i] = &copy[i];
+	qsort(order, n, sizeof(*order), S_by_hours_p);
+	for (i = 0; i < n; i++)
+		items[i] = *order[i];
+	free(order);
+	free(copy);
+}
+
+static void S_open_items(const struct note *n, enum section sec, notes_time now,
+			 struct status_item **out, size_t *nout)
+{
+	size_t i, alloc = 0;
 
 	for (i = 0; i < n->nitems[sec]; i++) {
 		const struct task *t = &n->items[sec][i];
-		json_t *o;
+		struct status_item *o;
 		if (t->status != TASK_OPEN && t->status != TASK_PARTIAL)
 			continue;
-		o = json_pack("{s:o, s:s}", "id", t->id ? json_string(t->id) : json_null(), "text",
-			      t->text);
-		if (sec == SECTION_SUPPORT)
-			json_object_set_new(o, "owner",
-					    t->owner ? json_string(t->owner) : json_null());
-		json_object_set_new(o, "due", json_time(t->due, t->has_due));
-		json_object_set_new(o, "hours_left",
-				    t->has_due ? json_integer(S_hours_left(t->due, now))
-					       : json_null());
-		json_array_append_new(a, o);
+		ALLOC_GROW(*out, *nout + 1, alloc);
+		o = &(*out)[(*nout)++];
+		memset(o, 0, sizeof(*o));
+		o->id = t->id ? xstrdup(t->id) : NULL;
+		o->text = xstrdup(t->text);
+		if (sec == SECTION_SUPPORT && t->owner)
+			o->owner = xstrdup(t->owner);
+		o->due = t->due;
+		o->has_due = t->has_due;
+		if (t->has_due)
+			o->hours_left = S_hours_left(t->due, now);
 	}
-	return a;
+	S_sort_items(*out, *nout);
 }
 
 /* The notes a carried item is followed back through, newest first:
@@ -76,94 +117,37 @@ static int S_open_streak(struct carry_window *w, const char *id)
 }
 
 /* Items of the latest note (refs[n - 1], given as latest) open in 2+ meetings. */
-static json_t *S_carried(const struct journal *j, struct note_ref *refs, size_t n,
-			 const struct note *latest)
+static void S_carried(struct person_status *ps, const struct journal *j, struct note_ref *refs,
+		      size_t n, const struct note *latest)
 {
-	static const enum section secs[] = { SECTION_REVIEW, SECTION_SUPPORT, SECTION_FOCUS };
 	struct carry_window *w = xcalloc(1, sizeof(*w));
-	json_t *a = json_array();
-	size_t i, k;
+	size_t i, k, alloc = 0;
 
 	w->j = j;
 	w->refs = refs;
 	w->n = n;
 	w->back[0] = *latest; /* borrowed: not released here */
 	w->loaded[0] = true;
-	for (k = 0; k < 3; k++)
-		for (i = 0; i < latest->nitems[secs[k]]; i++) {
-			const struct task *t = &latest->items[secs[k]][i];
+	for (k = 0; k < TASK_SECTIONS; k++)
+		for (i = 0; i < latest->nitems[task_sections[k]]; i++) {
+			const struct task *t = &latest->items[task_sections[k]][i];
+			struct status_carried *c;
 			int weeks;
 			if (!t->id || t->status != TASK_OPEN)
 				continue;
 			weeks = S_open_streak(w, t->id);
-			if (weeks >= 2)
-				json_array_append_new(a, json_pack("{s:s, s:s, s:i}", "id", t->id,
-								   "text", t->text, "weeks",
-								   (json_int_t)weeks));
+			if (weeks < 2)
+				continue;
+			ALLOC_GROW(ps->carried, ps->ncarried + 1, alloc);
+			c = &ps->carried[ps->ncarried++];
+			c->id = xstrdup(t->id);
+			c->text = xstrdup(t->text);
+			c->weeks = weeks;
 		}
 	for (k = 1; k < STATUS_MAX_CARRY; k++)
 		if (w->loaded[k])
 			note_release(&w->back[k]);
 	free(w);
-	return a;
-}
-
-static int S_by_hours(const void *a, const void *b)
-{
-	json_t *x = json_object_get(*(json_t *const *)a, "hours_left");
-	json_t *y = json_object_get(*(json_t *const *)b, "hours_left");
-	json_int_t hx = json_is_integer(x) ? json_integer_value(x) : INT32_MAX;
-	json_int_t hy = json_is_integer(y) ? json_integer_value(y) : INT32_MAX;
-	return hx < hy ? -1 : hx > hy;
-}
-
-/* Sort a JSON array in place with cmp over its elements. */
-static void S_sort(json_t *array, int (*cmp)(const void *, const void *))
-{
-	size_t n = json_array_size(array), i;
-	json_t **items = xcalloc(n + 1, sizeof(*items));
-
-	for (i = 0; i < n; i++)
-		items[i] = json_incref(json_array_get(array, i));
-	qsort(items, n, sizeof(*items), cmp);
-	json_array_clear(array);
-	for (i = 0; i < n; i++)
-		json_array_append_new(array, items[i]);
-	free(items);
-}
-
-/* The smallest hours left among a person's items (INT32_MAX: none). */
-static json_int_t S_min_hours(json_t *p)
-{
-	const char *lists[] = { "support", "focus" };
-	json_int_t best = INT32_MAX;
-	size_t i, k;
-
-	for (k = 0; k < 2; k++) {
-		json_t *a = json_object_get(p, lists[k]);
-		for (i = 0; i < json_array_size(a); i++) {
-			json_t *h = json_object_get(json_array_get(a, i), "hours_left");
-			if (json_is_integer(h) && json_integer_value(h) < best)
-				best = json_integer_value(h);
-		}
-	}
-	return best;
-}
-
-/* Most urgent first: a missed meeting, then the item with the least time left. */
-static int S_by_urgency(const void *a, const void *b)
-{
-	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-	int mx = json_is_true(json_object_get(x, "overdue_meeting"));
-	int my = json_is_true(json_object_get(y, "overdue_meeting"));
-	json_int_t hx = S_min_hours(x), hy = S_min_hours(y);
-
-	if (mx != my)
-		return my - mx;
-	if (hx != hy)
-		return hx < hy ? -1 : 1;
-	return strcmp(json_string_value(json_object_get(x, "person")),
-		      json_string_value(json_object_get(y, "person")));
 }
 
 /*
@@ -192,66 +176,118 @@ static size_t S_held(const struct journal *j, struct note_ref *refs, size_t n, n
 	return i;
 }
 
-static json_t *S_person(const struct journal *j, const char *id, notes_time now, struct strbuf *err)
+/* The smallest hours left among a person's items (INT32_MAX: none). */
+static long long S_min_hours(const struct person_status *p)
+{
+	long long best = INT32_MAX;
+	size_t i;
+
+	for (i = 0; i < p->nsupport; i++)
+		if (p->support[i].has_due && p->support[i].hours_left < best)
+			best = p->support[i].hours_left;
+	for (i = 0; i < p->nfocus; i++)
+		if (p->focus[i].has_due && p->focus[i].hours_left < best)
+			best = p->focus[i].hours_left;
+	return best;
+}
+
+/* Most urgent first: a missed meeting, then the item with the least time
+ * left, then by id (ids are unique: the order is total). */
+static int S_by_urgency(const void *a, const void *b)
+{
+	const struct person_status *x = a, *y = b;
+	long long hx = S_min_hours(x), hy = S_min_hours(y);
+
+	if (x->next.overdue != y->next.overdue)
+		return x->next.overdue ? -1 : 1;
+	if (hx != hy)
+		return hx < hy ? -1 : 1;
+	return strcmp(x->person, y->person);
+}
+
+static int S_person(struct person_status *ps, const struct journal *j, const char *id,
+		    notes_time now, struct strbuf *err)
 {
 	struct note_ref *refs;
 	struct person p;
 	struct slot slot;
-	struct meeting_due due;
 	struct note latest;
 	bool has_slot;
 	size_t n, held;
-	char day[11];
-	json_t *o;
 
+	memset(ps, 0, sizeof(*ps));
 	if (journal_notes(j, id, &refs, &n) < 0) {
 		strbuf_addf(err, "%s: cannot list the notes", id);
-		return NULL;
+		return -1;
 	}
 	journal_person(j, id, &p);
 	has_slot = p.slot && slot_parse(p.slot, &slot) == 0;
 	held = S_held(j, refs, n, now, &latest);
-	schedule_next(has_slot ? &slot : NULL, held > 0, held ? latest.date : 0, now, &due);
-	o = json_pack("{s:s}", "person", id);
-	if (held)
-		date_format_day(latest.date, day);
-	json_object_set_new(o, "last", held ? json_string(day) : json_null());
-	json_object_set_new(o, "next", json_time(due.next, due.has_next));
-	json_object_set_new(o, "overdue_meeting", json_boolean(due.overdue));
-	json_object_set_new(o, "support",
-			    held ? S_open_items(&latest, SECTION_SUPPORT, now) : json_array());
-	json_object_set_new(o, "focus",
-			    held ? S_open_items(&latest, SECTION_FOCUS, now) : json_array());
-	S_sort(json_object_get(o, "support"), S_by_hours);
-	S_sort(json_object_get(o, "focus"), S_by_hours);
-	json_object_set_new(o, "carried", held ? S_carried(j, refs, held, &latest) : json_array());
-	if (held)
+	schedule_next(has_slot ? &slot : NULL, held > 0, held ? latest.date : 0, now, &ps->next);
+	ps->person = xstrdup(id);
+	if (held) {
+		ps->last = latest.date;
+		ps->has_last = true;
+		S_open_items(&latest, SECTION_SUPPORT, now, &ps->support, &ps->nsupport);
+		S_open_items(&latest, SECTION_FOCUS, now, &ps->focus, &ps->nfocus);
+		S_carried(ps, j, refs, held, &latest);
 		note_release(&latest);
+	}
 	person_release(&p);
 	note_refs_free(refs, n);
-	return o;
+	return 0;
 }
 
-json_t *status_team(const struct journal *j, const char *person, notes_time now, struct strbuf *err)
+int status_team(struct team_status *out, const struct journal *j, const char *person,
+		notes_time now, struct strbuf *err)
 {
-	json_t *people = json_array(), *out;
-	char when[17];
-	size_t i;
+	size_t i, alloc = 0;
 
+	memset(out, 0, sizeof(*out));
+	out->now = now;
 	for (i = 0; i < j->npeople; i++) {
-		json_t *p;
 		if (person ? strcmp(person, j->people[i])
 			   : (j->leader && !strcmp(j->leader, j->people[i])))
 			continue;
-		p = S_person(j, j->people[i], now, err);
-		if (!p) {
-			json_decref(people);
-			return NULL;
+		ALLOC_GROW(out->people, out->npeople + 1, alloc);
+		if (S_person(&out->people[out->npeople], j, j->people[i], now, err) < 0) {
+			team_status_release(out);
+			return -1;
 		}
-		json_array_append_new(people, p);
+		out->npeople++;
 	}
-	S_sort(people, S_by_urgency);
-	date_format_time(now, when);
-	out = json_pack("{s:s, s:o}", "now", when, "people", people);
-	return out;
+	if (out->npeople > 1)
+		qsort(out->people, out->npeople, sizeof(*out->people), S_by_urgency);
+	return 0;
+}
+
+static void S_items_release(struct status_item *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].id);
+		free(v[i].text);
+		free(v[i].owner);
+	}
+	free(v);
+}
+
+void team_status_release(struct team_status *st)
+{
+	size_t i, k;
+
+	for (i = 0; i < st->npeople; i++) {
+		struct person_status *p = &st->people[i];
+		free(p->person);
+		S_items_release(p->support, p->nsupport);
+		S_items_release(p->focus, p->nfocus);
+		for (k = 0; k < p->ncarried; k++) {
+			free(p->carried[k].id);
+			free(p->carried[k].text);
+		}
+		free(p->carried);
+	}
+	free(st->people);
+	memset(st, 0, sizeof(*st));
 }

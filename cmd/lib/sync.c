@@ -26,6 +26,7 @@ void sync_result_release(struct sync_result *res)
 		free(res->lines[i].error);
 	}
 	free(res->lines);
+	strbuf_release(&res->warn);
 	memset(res, 0, sizeof(*res));
 }
 
@@ -61,7 +62,7 @@ static void S_clone_progress(const char *what, size_t done, size_t total, void *
 /* A pair journal listed in the config but missing on disk (a fresh clone
  * of the team journal): cloned next to its place, checked, then moved in. */
 static void S_clone(const struct journal *j, const char *id, const char *url,
-		    const struct sync_options *o, struct sync_line *line)
+		    const struct sync_options *o, struct sync_line *line, struct strbuf *warn)
 {
 	struct clone_progress cp = { o, id };
 	struct vcs_progress p = { S_clone_progress, &cp };
@@ -73,7 +74,7 @@ static void S_clone(const struct journal *j, const char *id, const char *url,
 	url_redact(url, &redacted);
 	remove_tree(tmp.buf, &err);
 	strbuf_reset(&err);
-	if (vcs_clone(url, tmp.buf, o->progress ? &p : NULL, &err) < 0) {
+	if (vcs_clone(url, tmp.buf, o->progress ? &p : NULL, warn, &err) < 0) {
 		struct strbuf what = STRBUF_INIT;
 		strbuf_addf(&what, "cannot clone %s", redacted.buf);
 		sync_fail(line, what.buf, err.buf);
@@ -111,12 +112,12 @@ static void S_pair(const struct journal *j, const char *id, const struct sync_op
 			sync_fail(line, "refused", "the directory holds files but no pair journal "
 						   "(move them away, then sync again)");
 		else
-			S_clone(j, id, url, o, line);
+			S_clone(j, id, url, o, line, &res->warn);
 	} else if (pair_check_dir(dir.buf, id, &err) < 0) {
 		sync_fail(line, "refused", err.buf);
 	} else {
 		t.root = dir.buf;
-		sync_repo(&t, o, line);
+		sync_repo(&t, o, line, &res->warn);
 	}
 	free(url);
 	strbuf_release(&dir);
@@ -160,6 +161,7 @@ int sync_journal(struct journal *j, const struct sync_options *o, struct sync_re
 	int rc = 0;
 
 	memset(res, 0, sizeof(*res));
+	strbuf_init(&res->warn, 0);
 	if (j->leader) {
 		journal_person(j, j->leader, &leader);
 		who.name = leader.name;
@@ -172,7 +174,7 @@ int sync_journal(struct journal *j, const struct sync_options *o, struct sync_re
 			strbuf_addf(err, "this is the pair journal of %s", self);
 			rc = -1;
 		} else {
-			sync_repo(&t, o, S_line(res, self));
+			sync_repo(&t, o, S_line(res, self), &res->warn);
 		}
 		goto out;
 	}
@@ -183,7 +185,7 @@ int sync_journal(struct journal *j, const struct sync_options *o, struct sync_re
 	if (!o->npeople && pair_team_has_origin(j)) {
 		struct sync_target t = { SYNC_TEAM_NAME, j->root, NULL, &who };
 		struct strbuf ignored = STRBUF_INIT;
-		sync_repo(&t, o, S_line(res, SYNC_TEAM_NAME));
+		sync_repo(&t, o, S_line(res, SYNC_TEAM_NAME), &res->warn);
 		/* the team's config may have brought new pair journals */
 		for (i = 0; i < n; i++)
 			free(ids[i]);

@@ -36,6 +36,7 @@ struct sync_line {
 struct sync_result {
 	struct sync_line *lines;
 	size_t n, alloc;
+	struct strbuf warn; /* lines to tell the user ("removed ...", "warning: ...") */
 };
 
 struct sync_options {

@@ -17,7 +17,8 @@ struct sync_target {
 };
 
 /* Sync one repository with its origin; the outcome goes to line. */
-void sync_repo(const struct sync_target *t, const struct sync_options *o, struct sync_line *line);
+void sync_repo(const struct sync_target *t, const struct sync_options *o, struct sync_line *line,
+	       struct strbuf *warn);
 
 /* journal.person of the config in buf ("" when it has none). */
 void sync_config_person(struct vcs *v, const char *buf, size_t len, struct strbuf *out);

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "config.h"
+#include "vcs_config.h"
 #include "fsutil.h"
 #include "note_merge.h"
 #include "sync_internal.h"
@@ -146,7 +146,7 @@ static void S_message(const struct sync_target *t, struct strbuf *msg)
 
 /* One round: fetch, merge, push. 1 when the push was refused. */
 static int S_round(struct vcs *v, const struct sync_target *t, const struct vcs_progress *p,
-		   struct sync_line *line)
+		   struct sync_line *line, struct strbuf *warn)
 {
 	struct strbuf err = STRBUF_INIT, msg = STRBUF_INIT;
 	struct vcs_merge_result res;
@@ -162,7 +162,7 @@ static int S_round(struct vcs *v, const struct sync_target *t, const struct vcs_
 	if (t->person && *remote_main && S_check_remote(v, t, line) < 0)
 		goto out;
 	S_message(t, &msg);
-	if (vcs_merge_origin(v, S_merge_file, NULL, msg.buf, t->who, &res, &err) < 0) {
+	if (vcs_merge_origin(v, S_merge_file, NULL, msg.buf, t->who, &res, warn, &err) < 0) {
 		sync_fail(line, "cannot merge", err.buf);
 		goto out;
 	}
@@ -199,7 +199,8 @@ out:
 	return rc;
 }
 
-void sync_repo(const struct sync_target *t, const struct sync_options *o, struct sync_line *line)
+void sync_repo(const struct sync_target *t, const struct sync_options *o, struct sync_line *line,
+	       struct strbuf *warn)
 {
 	struct progress pd = { o, t->name };
 	struct vcs_progress p = { S_progress, &pd };
@@ -217,7 +218,7 @@ void sync_repo(const struct sync_target *t, const struct sync_options *o, struct
 		free(line->error);
 		line->error = NULL;
 		line->outcome = SYNC_UP_TO_DATE;
-		rc = S_round(v, t, o->progress ? &p : NULL, line);
+		rc = S_round(v, t, o->progress ? &p : NULL, line, warn);
 	}
 	if (rc == 0)
 		line->outcome = line->fetched || line->pushed || line->merged || line->cloned

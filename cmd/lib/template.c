@@ -1,7 +1,9 @@
 /* template.c - Mustache renderer: renders template_parse()'s node list against JSON. */
 #include "template.h"
+#include "template_internal.h"
 #include "xalloc.h"
 
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

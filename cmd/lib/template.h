@@ -4,7 +4,6 @@
 #define NOTES_TEMPLATE_H
 
 #include <stddef.h>
-#include <jansson.h>
 #include "strbuf.h"
 
 enum template_flags {
@@ -38,42 +37,8 @@ typedef int (*template_partial_fn)(const char *name, const char **text, size_t *
  * 256 levels, partials nested deeper than 64 levels, more than 2^24 tag
  * expansions or more than 64 MiB of output in one render.
  */
-int template_render(struct strbuf *out, const char *tmpl, size_t len, json_t *data,
+struct json_t; /* jansson's: the data a template renders */
+int template_render(struct strbuf *out, const char *tmpl, size_t len, struct json_t *data,
 		    template_partial_fn partials, void *ctx, int flags, struct strbuf *err);
-
-/*
- * Internal to template.c and template_parse.c (the parser): not for other
- * callers, who use template_render() only.
- */
-#define TEMPLATE_MAX_NESTING 256 /* sections inside sections (also across partials) */
-
-enum template_node_type {
-	TEMPLATE_TEXT,
-	TEMPLATE_VAR,
-	TEMPLATE_RAW,
-	TEMPLATE_SECTION,
-	TEMPLATE_INVERTED,
-	TEMPLATE_PARTIAL,
-};
-
-struct template_node {
-	enum template_node_type type;
-	const char *str; /* the text, or the tag name (points into the source) */
-	size_t len;
-	const char *indent; /* TEMPLATE_PARTIAL: indentation of a standalone tag */
-	size_t indent_len;
-	size_t end; /* sections: index just past the last child */
-	unsigned long line; /* sections: line of the opening tag */
-};
-
-struct template_tree {
-	struct template_node *nodes; /* borrow from the source text */
-	size_t nr, alloc;
-};
-
-/* Parse src into t; the caller frees t->nodes (also after an error, -1). */
-int template_parse(struct template_tree *t, const char *src, size_t len, struct strbuf *err);
-/* Append 'name' to a message: quoted, escaped, shortened if very long. */
-void template_add_quoted(struct strbuf *sb, const char *s, size_t len);
 
 #endif

@@ -1,5 +1,6 @@
 /* template_parse.c - Mustache parser: template text to the flat node list template.c renders. */
 #include "template.h"
+#include "template_internal.h"
 #include "xalloc.h"
 
 #include <string.h>

@@ -162,31 +162,13 @@ int vcs_head_file(struct vcs *v, const char *path, struct strbuf *out, struct st
 	return rc;
 }
 
-static int S_is_note_path(const char *p)
-{
-	const char *slash = strchr(p, '/');
-	char *person;
-	notes_time date;
-	bool has_time;
-	int ok;
-
-	if (!strcmp(p, ".notes/config"))
-		return 1;
-	if (!slash || strchr(slash + 1, '/') || strlen(slash + 1) != 13 ||
-	    strcmp(slash + 1 + 10, ".md") || date_parse(slash + 1, 10, &date, &has_time) < 0)
-		return 0;
-	person = xstrndup(p, (size_t)(slash - p));
-	ok = person_id_is_valid(person);
-	free(person);
-	return ok;
-}
-
 static int S_cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int vcs_changed_notes(struct vcs *v, char ***paths, size_t *n, struct strbuf *err)
+int vcs_changed_paths(struct vcs *v, bool (*keep)(const char *path, void *data), void *data,
+		      char ***paths, size_t *n, struct strbuf *err)
 {
 	git_status_options opts;
 	git_status_list *list;
@@ -205,7 +187,7 @@ int vcs_changed_notes(struct vcs *v, char ***paths, size_t *n, struct strbuf *er
 		const git_diff_delta *d =
 			e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
 		const char *p = d ? (d->new_file.path ? d->new_file.path : d->old_file.path) : NULL;
-		if (!p || !S_is_note_path(p) || (e->status & GIT_STATUS_IGNORED))
+		if (!p || (e->status & GIT_STATUS_IGNORED) || !keep(p, data))
 			continue;
 		if (nr && !strcmp(res[nr - 1], p))
 			continue;

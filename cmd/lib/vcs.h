@@ -1,5 +1,5 @@
-/* vcs.h - everything git, through libgit2 (vcs.c, vcs_history.c and
- * vcs_config.c are the only files that include git2.h). */
+/* vcs.h - everything git, through libgit2 (the vcs*.c files are the only
+ * ones that include git2.h; vcs_config.h is the config's part). */
 #ifndef NOTES_VCS_H
 #define NOTES_VCS_H
 
@@ -37,16 +37,19 @@ void vcs_free(struct vcs *v);
  * default to who (the git environment, GIT_AUTHOR_* / GIT_COMMITTER_*,
  * wins); the time is GIT_*_DATE, else NOTES_NOW, else now. Retries a
  * locked index or ref for a while. Returns 0, 1 when the files have no
- * change against HEAD (nothing is committed), or -1.
+ * change against HEAD (nothing is committed), or -1 with the reason in
+ * err. What the user should hear of either way (lock files of a killed
+ * notes process removed, an index left stale) is added to warn, a line
+ * each ("removed ...", "warning: ...").
  */
 int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
-	       const struct vcs_identity *who, struct strbuf *err);
+	       const struct vcs_identity *who, struct strbuf *warn, struct strbuf *err);
 
 /* vcs_commit that also removes paths (files or whole directories) from
  * the tree and the index, whatever the work tree holds. */
 int vcs_commit_removing(struct vcs *v, const char *const *removed, size_t nremoved,
 			const struct vcs_file *files, size_t n, const char *message,
-			const struct vcs_identity *who, struct strbuf *err);
+			const struct vcs_identity *who, struct strbuf *warn, struct strbuf *err);
 
 /* The ids (hex) of HEAD and of its first parent ("" when there is none). */
 int vcs_head_ids(struct vcs *v, char head[41], char parent[41]);
@@ -69,9 +72,10 @@ void vcs_git_path(struct vcs *v, const char *name, struct strbuf *out);
 /* The content of path at HEAD: 0, 1 when HEAD has no such file, -1. */
 int vcs_head_file(struct vcs *v, const char *path, struct strbuf *out, struct strbuf *err);
 
-/* Paths of changed or untracked files matching <person>/<YYYY-MM-DD>.md,
- * plus ".notes/config" when changed, sorted. */
-int vcs_changed_notes(struct vcs *v, char ***paths, size_t *n, struct strbuf *err);
+/* Paths of the changed or untracked files (not ignored) for which keep
+ * says true, sorted. */
+int vcs_changed_paths(struct vcs *v, bool (*keep)(const char *path, void *data), void *data,
+		      char ***paths, size_t *n, struct strbuf *err);
 
 /*
  * History of the files in dir/, oldest commit first: fn is called for

@@ -23,8 +23,7 @@ static void S_local_to_epoch(notes_time t, git_time_t *when, int *offset)
 {
 	struct tm tm = { 0 };
 	int y, m, d;
-	int64_t days =
-		t >= 0 ? t / MINUTES_PER_DAY : -((-t + MINUTES_PER_DAY - 1) / MINUTES_PER_DAY);
+	int64_t days = date_day_of(t);
 	time_t secs;
 
 	date_civil_from_days(days, &y, &m, &d);
@@ -282,7 +281,6 @@ static int S_build_tree(git_repository *repo, git_tree *head, const struct chang
 	return rc;
 }
 
-/* Make the repository's index agree with the new commit for the paths. */
 /* Stage one committed file: the bytes committed (an editor may have saved
  * newer ones since: they show as a change not staged), else the work tree. */
 static int S_stage(git_index *idx, const struct vcs_file *f)
@@ -302,7 +300,7 @@ static int S_stage(git_index *idx, const struct vcs_file *f)
 /* Stage the files committed (in the committer's turn: libgit2 writes the
  * index through a lock file but does not see that another process changed
  * it since it was read). */
-static void S_update_index(git_repository *repo, const struct changes *c)
+static void S_update_index(git_repository *repo, const struct changes *c, struct strbuf *warn)
 {
 	git_index *idx;
 	size_t i;
@@ -325,10 +323,10 @@ static void S_update_index(git_repository *repo, const struct changes *c)
 			return;
 		usleep(20000 + (useconds_t)(rand() % 20000));
 	}
-	fprintf(stderr,
-		"notes: warning: committed, but the index stayed locked (%sindex.lock): "
-		"git status shows the note as changed until git updates the index\n",
-		git_repository_path(repo));
+	strbuf_addf(warn,
+		    "warning: committed, but the index stayed locked (%sindex.lock): "
+		    "git status shows the note as changed until git updates the index\n",
+		    git_repository_path(repo));
 }
 
 static int S_try_commit(struct vcs *v, const struct changes *c, const char *message,
@@ -382,14 +380,14 @@ static int S_refuse_state(struct vcs *v, struct strbuf *err)
 }
 
 int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
-	       const struct vcs_identity *who, struct strbuf *err)
+	       const struct vcs_identity *who, struct strbuf *warn, struct strbuf *err)
 {
-	return vcs_commit_removing(v, NULL, 0, files, n, message, who, err);
+	return vcs_commit_removing(v, NULL, 0, files, n, message, who, warn, err);
 }
 
 int vcs_commit_removing(struct vcs *v, const char *const *removed, size_t nremoved,
 			const struct vcs_file *files, size_t n, const char *message,
-			const struct vcs_identity *who, struct strbuf *err)
+			const struct vcs_identity *who, struct strbuf *warn, struct strbuf *err)
 {
 	struct changes c = { files, n, removed, nremoved };
 	git_signature *author = NULL, *committer = NULL;
@@ -399,7 +397,7 @@ int vcs_commit_removing(struct vcs *v, const char *const *removed, size_t nremov
 	if (vcs_signature(&author, "AUTHOR", who, err) < 0 ||
 	    vcs_signature(&committer, "COMMITTER", who, err) < 0)
 		goto out;
-	if (vcs_turn_take(v->repo, &turn, err) < 0)
+	if (vcs_turn_take(v->repo, &turn, warn, err) < 0)
 		goto out;
 	if (S_refuse_state(v, err) < 0) {
 		vcs_turn_give(&turn);
@@ -421,7 +419,7 @@ int vcs_commit_removing(struct vcs *v, const char *const *removed, size_t nremov
 		rc = -1;
 	}
 	if (rc >= 0)
-		S_update_index(v->repo, &c);
+		S_update_index(v->repo, &c, warn);
 	vcs_turn_give(&turn);
 out:
 	git_signature_free(author);

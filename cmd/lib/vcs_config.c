@@ -1,5 +1,5 @@
 /* vcs_config.c - .notes/config through libgit2's config API. */
-#include "config.h"
+#include "vcs_config.h"
 
 #include <git2.h>
 #include <stdlib.h>

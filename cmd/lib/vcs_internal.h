@@ -39,7 +39,9 @@ int vcs_head_tree(git_repository *repo, git_commit **commit, git_tree **tree);
 struct vcs_turn {
 	int fd;
 };
-int vcs_turn_take(git_repository *repo, struct vcs_turn *turn, struct strbuf *err);
+/* What the turn removed is told in warn, a line each. */
+int vcs_turn_take(git_repository *repo, struct vcs_turn *turn, struct strbuf *warn,
+		  struct strbuf *err);
 void vcs_turn_give(struct vcs_turn *turn);
 
 #endif

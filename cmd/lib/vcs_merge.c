@@ -393,7 +393,7 @@ out:
 
 int vcs_merge_origin(struct vcs *v, vcs_merge_file_fn fn, void *data, const char *message,
 		     const struct vcs_identity *who, struct vcs_merge_result *res,
-		     struct strbuf *err)
+		     struct strbuf *warn, struct strbuf *err)
 {
 	struct merge m = { v, fn, data, res, NULL, NULL, 0, 0, 0 };
 	struct vcs_turn turn = { -1 };
@@ -408,7 +408,7 @@ int vcs_merge_origin(struct vcs *v, vcs_merge_file_fn fn, void *data, const char
 		return -1;
 	}
 	strbuf_release(&what);
-	if (vcs_turn_take(v->repo, &turn, err) < 0)
+	if (vcs_turn_take(v->repo, &turn, warn, err) < 0)
 		return -1;
 	rc = S_merge(&m, message, who, err);
 	vcs_turn_give(&turn);

@@ -49,13 +49,14 @@ struct vcs_merge_result {
 
 /*
  * Bring refs/remotes/origin/main into main (HEAD must be on main), in
- * the journal's turn. message is the merge commit's. Only files that
+ * the journal's turn (what taking it removed is told in warn). message is
+ * the merge commit's. Only files that
  * differ are written in the work tree, and a file the work tree changed
  * is never overwritten (the merge stops with an error, nothing changed).
  */
 int vcs_merge_origin(struct vcs *v, vcs_merge_file_fn fn, void *data, const char *message,
 		     const struct vcs_identity *who, struct vcs_merge_result *res,
-		     struct strbuf *err);
+		     struct strbuf *warn, struct strbuf *err);
 void vcs_merge_result_release(struct vcs_merge_result *res);
 
 enum vcs_state {
@@ -87,6 +88,6 @@ int vcs_conflicts(struct vcs *v, char ***paths, size_t *n, struct strbuf *err);
  * extra (may be NULL). Refuses while a path still has a conflict.
  */
 int vcs_commit_merge(struct vcs *v, const struct vcs_file *files, size_t n, const char *extra,
-		     const struct vcs_identity *who, struct strbuf *err);
+		     const struct vcs_identity *who, struct strbuf *warn, struct strbuf *err);
 
 #endif

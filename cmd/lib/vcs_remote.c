@@ -243,6 +243,19 @@ static int S_origin(struct vcs *v, git_remote **out, struct strbuf *url, struct 
 	return 0;
 }
 
+/* libgit2 calls a path that does not exist "unsupported URL protocol". */
+static bool S_local_missing(const char *url, struct strbuf *err)
+{
+	const char *path = !strncmp(url, "file://", 7) ? url + 7 : url;
+	struct stat st;
+
+	if (url_kind(url) != URL_LOCAL || (stat(path, &st) == 0 && S_ISDIR(st.st_mode)))
+		return false;
+	strbuf_addstr(err, "cannot reach the remote: no repository at ");
+	strbuf_add_escaped(err, path, strlen(path));
+	return true;
+}
+
 /* The remote's main, and whether it has any branch or tag, from the
  * refs it advertised. */
 static void S_remote_heads(git_remote *remote, char remote_main[41], bool *any_refs)
@@ -283,6 +296,10 @@ int vcs_fetch(struct vcs *v, const struct vcs_progress *p, char remote_main[41],
 		return -1;
 	}
 	S_transfer_init(&t, url.buf, p);
+	if (S_local_missing(url.buf, err)) {
+		rc = -1;
+		goto out;
+	}
 	git_fetch_options_init(&opts, GIT_FETCH_OPTIONS_VERSION);
 	S_callbacks(&opts.callbacks, &t);
 	opts.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
@@ -339,7 +356,8 @@ int vcs_push(struct vcs *v, const struct vcs_progress *p, struct strbuf *err)
 	return rc;
 }
 
-int vcs_clone(const char *url, const char *dir, const struct vcs_progress *p, struct strbuf *err)
+int vcs_clone(const char *url, const char *dir, const struct vcs_progress *p, struct strbuf *warn,
+	      struct strbuf *err)
 {
 	struct vcs_merge_result res;
 	struct vcs *v = NULL;
@@ -355,7 +373,7 @@ int vcs_clone(const char *url, const char *dir, const struct vcs_progress *p, st
 		strbuf_addstr(err, "the remote has no branch main");
 		goto out;
 	}
-	rc = vcs_merge_origin(v, NULL, NULL, NULL, NULL, &res, err);
+	rc = vcs_merge_origin(v, NULL, NULL, NULL, NULL, &res, warn, err);
 	vcs_merge_result_release(&res);
 out:
 	vcs_free(v);

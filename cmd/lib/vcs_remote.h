@@ -40,7 +40,8 @@ int vcs_push(struct vcs *v, const struct vcs_progress *p, struct strbuf *err);
 
 /* Clone url's main into dir (absent, or an empty directory), with origin
  * set to url and main checked out. */
-int vcs_clone(const char *url, const char *dir, const struct vcs_progress *p, struct strbuf *err);
+int vcs_clone(const char *url, const char *dir, const struct vcs_progress *p, struct strbuf *warn,
+	      struct strbuf *err);
 
 /* How many commits reachable from a (hex) are not reachable from b ("" :
  * none); -1 on error. */

@@ -46,7 +46,7 @@ static struct timespec S_now(void)
 }
 
 static void S_clear_one(const char *gitdir, const char *name, const struct timespec *since,
-			long pid)
+			long pid, struct strbuf *warn)
 {
 	struct strbuf path = STRBUF_INIT;
 	struct stat st;
@@ -56,13 +56,13 @@ static void S_clear_one(const char *gitdir, const char *name, const struct times
 	    (st.st_mtim.tv_sec > since->tv_sec ||
 	     (st.st_mtim.tv_sec == since->tv_sec && st.st_mtim.tv_nsec >= since->tv_nsec)) &&
 	    st.st_mtim.tv_sec <= since->tv_sec + TURN_LOCKS_WITHIN_S && unlink(path.buf) == 0)
-		fprintf(stderr,
-			"notes: removed %s, left by notes process %ld, killed while it committed\n",
-			path.buf, pid);
+		strbuf_addf(warn,
+			    "removed %s, left by notes process %ld, killed while it committed\n",
+			    path.buf, pid);
 	strbuf_release(&path);
 }
 
-static void S_clear_stale(git_repository *repo, const char *record)
+static void S_clear_stale(git_repository *repo, const char *record, struct strbuf *warn)
 {
 	const char *gitdir = git_repository_path(repo);
 	static const char *const fixed[] = { "index.lock", "HEAD.lock", "packed-refs.lock" };
@@ -78,14 +78,14 @@ static void S_clear_stale(git_repository *repo, const char *record)
 	since.tv_sec = (time_t)secs;
 	since.tv_nsec = ns;
 	for (i = 0; i < sizeof(fixed) / sizeof(*fixed); i++)
-		S_clear_one(gitdir, fixed[i], &since, pid);
+		S_clear_one(gitdir, fixed[i], &since, pid, warn);
 	if (git_reference_lookup(&head, repo, "HEAD") == 0 &&
 	    git_reference_type(head) == GIT_REFERENCE_SYMBOLIC) {
 		const char *target = git_reference_symbolic_target(head);
 		struct strbuf lock = STRBUF_INIT;
 		if (!strncmp(target, "refs/heads/", 11) && !strstr(target, "..")) {
 			strbuf_addf(&lock, "%s.lock", target);
-			S_clear_one(gitdir, lock.buf, &since, pid);
+			S_clear_one(gitdir, lock.buf, &since, pid, warn);
 		}
 		strbuf_release(&lock);
 	}
@@ -102,7 +102,8 @@ static ssize_t S_read_record(int fd, char *buf, size_t size)
 	return n;
 }
 
-int vcs_turn_take(git_repository *repo, struct vcs_turn *turn, struct strbuf *err)
+int vcs_turn_take(git_repository *repo, struct vcs_turn *turn, struct strbuf *warn,
+		  struct strbuf *err)
 {
 	struct strbuf path = STRBUF_INIT;
 	char record[96];
@@ -133,7 +134,7 @@ int vcs_turn_take(git_repository *repo, struct vcs_turn *turn, struct strbuf *er
 		pause = pause < 50 ? pause * 2 : 50;
 	}
 	if (S_read_record(turn->fd, record, sizeof(record)) > 0)
-		S_clear_stale(repo, record);
+		S_clear_stale(repo, record, warn);
 	now = S_now();
 	n = snprintf(record, sizeof(record), "%ld %lld.%09ld\n", (long)getpid(),
 		     (long long)now.tv_sec, (long)now.tv_nsec);

@@ -72,8 +72,8 @@ test_expect_success 'commit when the status cannot be read: exit 2, one line, no
 test_expect_success 'parse whose output cannot be written: exit 2, one line, no leak' '
 	i=0 &&
 	while [ $i -lt 150 ]; do
-		printf -- "---\nperson: alice\nleader: kim\ndate: 2026-11-23 10:00\n---\n## Focus\n- [ ] Item number %s with a long text to fill the output quickly #goal\n" $i >n$i.md || return 1
-		i=$((i + 1))
+		printf -- "---\nperson: alice\nleader: kim\ndate: 2026-11-23 10:00\n---\n## Focus\n- [ ] Item number %s with a long text to fill the output quickly #goal\n" $i >n$i.md &&
+		i=$((i + 1)) || return 1
 	done &&
 	test_expect_code 2 notes parse --json n*.md >/dev/full 2>err &&
 	test_no_crash err &&

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "config.h"
+#include "vcs_config.h"
 #include "journal.h"
 #include "vcs.h"
 

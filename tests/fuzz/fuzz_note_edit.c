@@ -23,6 +23,7 @@
 
 #include "carry.h"
 #include "check.h"
+#include "journal_new.h"
 #include "note.h"
 #include "note_edit.h"
 #include "template.h"
@@ -136,7 +137,7 @@ static void S_carry(const struct note *prev, const char *src, size_t len)
 	struct carry_input in;
 	struct strbuf tmpl = STRBUF_INIT, out = STRBUF_INIT, err = STRBUF_INIT;
 	struct note next;
-	json_t *data;
+	struct json_t *data;
 	size_t k, i;
 
 	if (!prev->has_date)
@@ -169,7 +170,7 @@ static void S_carry(const struct note *prev, const char *src, size_t len)
 				       t->line);
 		}
 	note_release(&next);
-	json_decref(data);
+	carry_data_free(data);
 	strbuf_release(&tmpl);
 	strbuf_release(&out);
 	strbuf_release(&err);

@@ -146,7 +146,7 @@ static void S_mount(void)
 	     ">>team/.notes/config");
 	team = S_open("team");
 	CHECK(vcs_commit_removing(team, removed, 1, &config, 1, "journal: share alice\n", NULL,
-				  &err) == 0);
+				  &err, &err) == 0);
 	S_out("git -C team ls-tree -r --name-only HEAD", out, sizeof(out));
 	CHECK_STR(out, ".notes/config\nbob/2026-11-03.md\nbob/2026-11-10.md\n");
 	S_out("git -C team status --porcelain", out, sizeof(out));

@@ -1,4 +1,6 @@
 /* test_template.c - runs the Mustache spec files (argv[1]) and own cases against template.c. */
+#include <jansson.h>
+
 #include "template.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -293,7 +295,7 @@ static void S_run_random(unsigned n)
 }
 
 /* The spec files of the Mustache subset notes implements. */
-static const char *const spec_files[] = { "comments",	 "delimiters", "interpolation",
+static const char *const spec_files[] = { "comments", "delimiters", "interpolation",
 					  "inverted", "partials",   "sections" };
 
 int main(int argc, char **argv)

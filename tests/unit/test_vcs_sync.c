@@ -68,7 +68,7 @@ static void S_commit(struct vcs *v, const char *rel, const char *content)
 
 	strbuf_addf(&path, "%s/%s/note.md", dir, rel);
 	CHECK(write_file_atomic(path.buf, content, strlen(content), 0666, 0, &err) == 0);
-	CHECK(vcs_commit(v, &f, 1, "edit\n", &kim, &err) == 0);
+	CHECK(vcs_commit(v, &f, 1, "edit\n", &kim, &err, &err) == 0);
 	strbuf_release(&path);
 	strbuf_release(&err);
 }
@@ -120,7 +120,7 @@ static int S_fetch_merge(struct vcs *v, struct vcs_merge_result *res)
 
 	if (rc == 0)
 		rc = vcs_merge_origin(v, S_merge_note, NULL, "journal: merge origin/main\n", &kim,
-				      res, &err);
+				      res, &err, &err);
 	if (rc < 0)
 		printf("# %s\n", err.buf);
 	strbuf_release(&err);
@@ -140,7 +140,7 @@ static void S_push_clone(struct vcs **a, struct vcs **b)
 	CHECK(vcs_remote_set(*a, url.buf, &err) == 0);
 	CHECK(vcs_push(*a, NULL, &err) == 0);
 	S_path("b", &path);
-	CHECK(vcs_clone(url.buf, path.buf, NULL, &err) == 0);
+	CHECK(vcs_clone(url.buf, path.buf, NULL, &err, &err) == 0);
 	*b = S_open("b");
 	S_read("b", &path);
 	CHECK_STR(path.buf, note);
@@ -212,13 +212,13 @@ static void S_conflict_and_completion(struct vcs *a, struct vcs *b)
 	CHECK_STR(line, "UU note.md");
 	/* a commit of one file on top of HEAD would drop the merge */
 	strbuf_reset(&err);
-	CHECK(vcs_commit(a, &f, 1, "edit\n", &kim, &err) < 0);
+	CHECK(vcs_commit(a, &f, 1, "edit\n", &kim, &err, &err) < 0);
 	CHECK(strstr(err.buf, "merge of notes sync is in progress") != NULL);
 	/* resolved: the merge commit has both parents */
 	S_path("a/note.md", &got);
 	CHECK(write_file_atomic(got.buf, note, strlen(note), 0666, 0, &err) == 0);
 	strbuf_reset(&err);
-	CHECK(vcs_commit_merge(a, &f, 1, NULL, &kim, &err) == 0);
+	CHECK(vcs_commit_merge(a, &f, 1, NULL, &kim, &err, &err) == 0);
 	S_out("git -C a rev-list --parents -1 HEAD | wc -w", line, sizeof(line));
 	CHECK_STR(line, "3");
 	CHECK(vcs_state(a, &what) == VCS_STATE_CLEAN);
@@ -248,8 +248,8 @@ static void S_git_merge_refused(void)
 	CHECK(strstr(what.buf, "git merge is in progress") != NULL);
 	S_path("c/note.md", &path);
 	CHECK(write_file_atomic(path.buf, "d\n", 2, 0666, 0, &err) == 0);
-	CHECK(vcs_commit(c, &f, 1, "edit\n", &kim, &err) < 0);
-	CHECK(vcs_commit_merge(c, &f, 1, NULL, &kim, &err) < 0);
+	CHECK(vcs_commit(c, &f, 1, "edit\n", &kim, &err, &err) < 0);
+	CHECK(vcs_commit_merge(c, &f, 1, NULL, &kim, &err, &err) < 0);
 	vcs_free(c);
 	strbuf_release(&err);
 	strbuf_release(&what);

@@ -1,4 +1,5 @@
-/* builtin_data.c - look up the data files compiled into the binary. */
+/* embedded_find.c - look up the data files compiled into the binary
+ * (embedded_files: the generated embedded.c). */
 #include <string.h>
 
 #include "embedded.h"

@@ -1,7 +1,7 @@
-/* config.h - .notes/config, in git-config syntax (read and written with
- * libgit2's config API, see vcs_config.c). */
-#ifndef NOTES_CONFIG_H
-#define NOTES_CONFIG_H
+/* vcs_config.h - .notes/config, in git-config syntax, read and written
+ * with libgit2's config API (vcs_config.c). */
+#ifndef NOTES_VCS_CONFIG_H
+#define NOTES_VCS_CONFIG_H
 
 #include <stddef.h>
 #include "strbuf.h"

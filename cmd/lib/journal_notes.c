@@ -1,0 +1,214 @@
+/* journal_notes.c - where a person's notes live, and the notes there. */
+#include "journal_notes.h"
+
+#include <dirent.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "fsutil.h"
+#include "xalloc.h"
+
+int journal_person_notes(const struct journal *j, const char *id, struct person_notes *out,
+			 struct strbuf *err)
+{
+	memset(out, 0, sizeof(*out));
+	if (journal_check_person(j, id, err) < 0)
+		return -1;
+	out->id = xstrdup(id);
+	out->dir = xstrdup(id);
+	out->repo = xstrdup(j->root);
+	out->repo_dir = xstrdup(id);
+	return 0;
+}
+
+void person_notes_release(struct person_notes *pn)
+{
+	free(pn->id);
+	free(pn->dir);
+	free(pn->repo);
+	free(pn->repo_dir);
+	memset(pn, 0, sizeof(*pn));
+}
+
+void person_notes_path(const struct person_notes *pn, notes_time day, struct strbuf *out)
+{
+	char date[11];
+
+	date_format_day(day, date);
+	strbuf_reset(out);
+	if (*pn->dir)
+		strbuf_addf(out, "%s/", pn->dir);
+	strbuf_addf(out, "%s.md", date);
+}
+
+const char *person_notes_repo_path(const struct person_notes *pn, const char *rel)
+{
+	size_t dlen = strlen(pn->dir), rlen = strlen(pn->repo_dir);
+
+	/* the notes' directory relative to the journal and to the repository
+	 * end alike: what differs is the part before it */
+	if (dlen > rlen && !strncmp(rel, pn->dir, dlen - rlen))
+		return rel + (dlen - rlen);
+	return rel;
+}
+
+int journal_check_person(const struct journal *j, const char *id, struct strbuf *err)
+{
+	struct strbuf path = STRBUF_INIT;
+	struct stat st;
+	int rc = 0;
+
+	if (!person_id_is_valid(id)) {
+		strbuf_addstr(err, "invalid person id '");
+		strbuf_add_escaped(err, id, strlen(id) > 80 ? 80 : strlen(id));
+		strbuf_addstr(err, "' (use [a-z0-9][a-z0-9._-]{0,63})");
+		return -1;
+	}
+	journal_path(j, id, &path);
+	if (lstat(path.buf, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		strbuf_addf(err, "%s is not a plain directory in the journal (%s)", id,
+			    S_ISLNK(st.st_mode) ? "a symbolic link" : "a file");
+		rc = -1;
+	}
+	strbuf_release(&path);
+	return rc;
+}
+
+bool journal_note_of(const struct journal *j, const char *rel, char **person, notes_time *day)
+{
+	char *p = NULL;
+	notes_time d;
+
+	(void)j; /* every person's notes are <person>/<date>.md of the journal */
+	/* exactly one directory level: "<person>/<YYYY-MM-DD>.md" */
+	if (!strchr(rel, '/') || strchr(rel, '/') != strrchr(rel, '/') ||
+	    note_path_split(rel, &p, &d) < 0)
+		return false;
+	if (person)
+		*person = p;
+	else
+		free(p);
+	if (day)
+		*day = d;
+	return true;
+}
+
+static int S_cmp_ref(const void *a, const void *b)
+{
+	const struct note_ref *x = a, *y = b;
+	return x->date < y->date ? -1 : x->date > y->date;
+}
+
+/* The dated notes of dir (absolute) into refs, as "<prefix><date>.md". */
+static int S_list(const char *dir, const char *prefix, struct note_ref **out, size_t *n)
+{
+	struct note_ref *refs = NULL;
+	size_t nr = 0, alloc = 0, plen = strlen(prefix);
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+
+	/* a person directory that is a link (maybe out of the journal) holds no note */
+	if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return 0;
+	d = opendir(dir);
+	if (!d)
+		return -1;
+	while ((de = readdir(d))) {
+		notes_time date;
+		bool has_time;
+		if (strlen(de->d_name) != 13 || strcmp(de->d_name + 10, ".md") ||
+		    date_parse(de->d_name, 10, &date, &has_time) < 0)
+			continue;
+		ALLOC_GROW(refs, nr + 1, alloc);
+		/* a list of years of notes is built on every status: no strbuf */
+		refs[nr].path = xmalloc(plen + 13 + 1);
+		memcpy(refs[nr].path, prefix, plen);
+		memcpy(refs[nr].path + plen, de->d_name, 14);
+		refs[nr++].date = date;
+	}
+	closedir(d);
+	if (nr)
+		qsort(refs, nr, sizeof(*refs), S_cmp_ref);
+	*out = refs;
+	*n = nr;
+	return 0;
+}
+
+int journal_notes(const struct journal *j, const char *id, struct note_ref **out, size_t *n)
+{
+	struct strbuf err = STRBUF_INIT, dir = STRBUF_INIT, prefix = STRBUF_INIT;
+	struct person_notes pn;
+	int rc = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (journal_person_notes(j, id, &pn, &err) == 0) {
+		journal_path(j, pn.dir, &dir);
+		if (*pn.dir)
+			strbuf_addf(&prefix, "%s/", pn.dir);
+		rc = S_list(dir.buf, prefix.buf, out, n);
+	}
+	person_notes_release(&pn);
+	strbuf_release(&err);
+	strbuf_release(&dir);
+	strbuf_release(&prefix);
+	return rc;
+}
+
+void note_refs_free(struct note_ref *refs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(refs[i].path);
+	free(refs);
+}
+
+int journal_previous(const struct journal *j, const char *id, notes_time before, char **rel)
+{
+	struct note_ref *refs;
+	size_t n, i;
+
+	*rel = NULL;
+	if (journal_notes(j, id, &refs, &n) < 0)
+		return -1;
+	for (i = n; i > 0 && !*rel; i--)
+		if (refs[i - 1].date < before)
+			*rel = xstrdup(refs[i - 1].path);
+	note_refs_free(refs, n);
+	return *rel ? 0 : 1;
+}
+
+int journal_read_note(const struct journal *j, const char *path, struct strbuf *buf,
+		      struct note *note, struct strbuf *err)
+{
+	struct strbuf full = STRBUF_INIT;
+	struct note_options opts = { path, j ? j->leader : NULL };
+	struct stat st;
+	int rc = -1;
+
+	if (j)
+		journal_path(j, path, &full);
+	else
+		strbuf_addstr(&full, path);
+	/* in the journal a note is a regular file, not a link that may lead out of it */
+	if (j && lstat(full.buf, &st) == 0 && S_ISLNK(st.st_mode))
+		strbuf_addstr(err, "is a symbolic link, not a note of the journal");
+	else if (read_file(full.buf, buf, MAX_NOTE_SIZE, err) == 0)
+		rc = note_parse(note, buf->buf, buf->len, &opts, err);
+	strbuf_release(&full);
+	return rc;
+}
+
+int journal_load_note(const struct journal *j, const char *path, struct note *note,
+		      struct strbuf *err)
+{
+	struct strbuf buf = STRBUF_INIT;
+	int rc = journal_read_note(j, path, &buf, note, err);
+
+	strbuf_release(&buf);
+	return rc;
+}
