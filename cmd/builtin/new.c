@@ -75,9 +75,13 @@ static int cmd_new(int argc, char **argv, struct cmd_context *ctx)
 		default: return cmd_option_error(&cmd_new_entry, c, argv);
 		}
 	}
-	if (optind + 1 != argc)
+	/* a pair journal holds one person's notes: PERSON goes without saying */
+	if (optind == argc && ctx->journal->person)
+		o.person = ctx->journal->person;
+	else if (optind + 1 != argc)
 		return cmd_usage_error(&cmd_new_entry, "name one person");
-	o.person = argv[optind];
+	else
+		o.person = argv[optind];
 	return S_new(ctx, &o);
 }
 
@@ -85,13 +89,14 @@ const struct cmd_entry cmd_new_entry = {
 	"new",
 	cmd_new,
 	NEED_JOURNAL,
-	"notes new PERSON [--date D] [--edit|--no-edit]\n\n"
+	"notes new [PERSON] [--date D] [--edit|--no-edit]\n\n"
 	"  --date D     the meeting date (default: this week's slot day, else today)\n"
 	"  --edit       open $VISUAL/$EDITOR (default when on a terminal)\n"
 	"  --no-edit    do not open an editor\n\n"
 	"Writes <person>/<date>.md from the template, carrying forward the goals, every\n"
 	"focus and support item of the previous note (with its id and status) and the\n"
 	"review items still open into the review, and unresolved blockers. Never\n"
-	"overwrites a note. Prints the path.",
+	"overwrites a note. Prints the path. In a pair journal PERSON is its person,\n"
+	"and the note is <date>.md at its root.",
 	"write this week's note, carrying last week's commitments",
 };

@@ -27,9 +27,7 @@ static void S_render(struct strbuf *out, const struct sync_line *l)
 	strbuf_addf(out, "%s: ", l->name);
 	start = out->len;
 	switch (l->outcome) {
-	case SYNC_UP_TO_DATE:
-		strbuf_addstr(out, "up to date");
-		break;
+	case SYNC_UP_TO_DATE: strbuf_addstr(out, "up to date"); break;
 	case SYNC_SYNCED:
 		if (l->cloned)
 			strbuf_addstr(out, "cloned");
@@ -52,9 +50,7 @@ static void S_render(struct strbuf *out, const struct sync_line *l)
 			strbuf_addstr(out, "merge in progress: notes commit completes it");
 		}
 		break;
-	case SYNC_FAILED:
-		strbuf_add_escaped(out, l->error, strlen(l->error));
-		break;
+	case SYNC_FAILED: strbuf_add_escaped(out, l->error, strlen(l->error)); break;
 	}
 	strbuf_addch(out, '\n');
 }

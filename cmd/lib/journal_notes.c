@@ -8,18 +8,49 @@
 #include <sys/stat.h>
 
 #include "fsutil.h"
+#include "pair.h"
 #include "xalloc.h"
 
 int journal_person_notes(const struct journal *j, const char *id, struct person_notes *out,
 			 struct strbuf *err)
 {
+	struct strbuf repo = STRBUF_INIT;
+
 	memset(out, 0, sizeof(*out));
+	if (j->person) {
+		/* a pair journal: its person's notes at its root, nobody else's */
+		if (!person_id_is_valid(id) || strcmp(id, j->person)) {
+			strbuf_addstr(err, "this is the pair journal of ");
+			strbuf_addstr(err, j->person);
+			strbuf_addstr(err, ": it holds no notes of '");
+			strbuf_add_escaped(err, id, strlen(id) > 80 ? 80 : strlen(id));
+			strbuf_addstr(err, "'");
+			return -1;
+		}
+		out->id = xstrdup(id);
+		out->dir = xstrdup("");
+		out->repo = xstrdup(j->root);
+		out->repo_dir = xstrdup("");
+		return 0;
+	}
 	if (journal_check_person(j, id, err) < 0)
 		return -1;
+	journal_path(j, id, &repo);
+	/* a shared person: <id>/ is their pair journal, a repository of its own */
+	if (pair_is_mounted(j, id) && pair_check_dir(repo.buf, id, err) < 0) {
+		strbuf_release(&repo);
+		return -1;
+	}
 	out->id = xstrdup(id);
 	out->dir = xstrdup(id);
-	out->repo = xstrdup(j->root);
-	out->repo_dir = xstrdup(id);
+	if (pair_is_mounted(j, id) || pair_is_shared(j, id)) {
+		out->repo = strbuf_detach(&repo, NULL);
+		out->repo_dir = xstrdup("");
+	} else {
+		out->repo = xstrdup(j->root);
+		out->repo_dir = xstrdup(id);
+	}
+	strbuf_release(&repo);
 	return 0;
 }
 
@@ -50,7 +81,8 @@ const char *person_notes_repo_path(const struct person_notes *pn, const char *re
 	/* the notes' directory relative to the journal and to the repository
 	 * end alike: what differs is the part before it */
 	if (dlen > rlen && !strncmp(rel, pn->dir, dlen - rlen))
-		return rel + (dlen - rlen);
+		/* a pair journal's root holds the notes: "<id>/" goes, slash too */
+		return rel + (dlen - rlen) + (!rlen && rel[dlen] == '/');
 	return rel;
 }
 
@@ -81,11 +113,18 @@ bool journal_note_of(const struct journal *j, const char *rel, char **person, no
 	char *p = NULL;
 	notes_time d;
 
-	(void)j; /* every person's notes are <person>/<date>.md of the journal */
-	/* exactly one directory level: "<person>/<YYYY-MM-DD>.md" */
-	if (!strchr(rel, '/') || strchr(rel, '/') != strrchr(rel, '/') ||
-	    note_path_split(rel, &p, &d) < 0)
+	if (j && j->person) {
+		/* a pair journal: "<YYYY-MM-DD>.md" at the root */
+		bool has_time;
+		if (strchr(rel, '/') || strlen(rel) != 13 || strcmp(rel + 10, ".md") ||
+		    date_parse(rel, 10, &d, &has_time) < 0)
+			return false;
+		p = xstrdup(j->person);
+	} else if (!strchr(rel, '/') || strchr(rel, '/') != strrchr(rel, '/') ||
+		   note_path_split(rel, &p, &d) < 0) {
+		/* a team journal: exactly one level, "<person>/<YYYY-MM-DD>.md" */
 		return false;
+	}
 	if (person)
 		*person = p;
 	else

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "vcs_config.h"
@@ -63,8 +64,8 @@ int pair_check_dir(const char *dir, const char *id, struct strbuf *err)
 	else if (!(person = config_get(cfg, "journal.person")))
 		strbuf_addf(err, "%s/ is not a pair journal (no journal.person)", id);
 	else if (strcmp(person, id))
-		strbuf_addf(err, "%s/ holds the pair journal of %s, not of %s",
-			    id, person_id_is_valid(person) ? person : "another person", id);
+		strbuf_addf(err, "%s/ holds the pair journal of %s, not of %s", id,
+			    person_id_is_valid(person) ? person : "another person", id);
 	else
 		rc = 0;
 	free(person);
@@ -100,6 +101,26 @@ int pair_exclude(const struct journal *j, const char *id, struct strbuf *err)
 	}
 	strbuf_release(&pattern);
 	return rc;
+}
+
+void pair_who(const struct journal *j, struct person *out)
+{
+	struct strbuf email = STRBUF_INIT, err = STRBUF_INIT;
+	struct vcs *v;
+
+	memset(out, 0, sizeof(*out));
+	if (j->person && vcs_open(&v, j->root, &err) == 0) {
+		if (vcs_user_email(v, &email) == 0) {
+			journal_person(j, j->person, out);
+			if (!out->email || strcasecmp(out->email, email.buf))
+				person_release(out);
+		}
+		vcs_free(v);
+	}
+	if (!out->id && j->leader)
+		journal_person(j, j->leader, out);
+	strbuf_release(&email);
+	strbuf_release(&err);
 }
 
 bool pair_team_has_origin(const struct journal *j)

@@ -21,6 +21,13 @@ int pair_check_dir(const char *dir, const char *id, struct strbuf *err);
 bool pair_dir_is_empty(const char *dir);
 /* Keep <id>/ out of the team repository (.git/info/exclude). */
 int pair_exclude(const struct journal *j, const char *id, struct strbuf *err);
+/*
+ * Who commits in the journal j: in a pair journal, its person when git's
+ * user.email is theirs (the member works in her clone); else the leader.
+ * (GIT_AUTHOR_* and GIT_COMMITTER_* still win, see vcs_commit.)
+ */
+void pair_who(const struct journal *j, struct person *out);
+
 /* Whether the team repository has a remote origin. */
 bool pair_team_has_origin(const struct journal *j);
 

@@ -128,8 +128,9 @@ static int S_refuse(const struct journal *j, struct vcs *team, const char *id, s
 				strbuf_addf(err, "%s%s", shown++ ? ", " : "", paths[i]);
 			}
 		if (shown)
-			strbuf_addstr(err, shown == 1 ? " has changes not committed (notes commit)"
-						      : " have changes not committed (notes commit)");
+			strbuf_addstr(err, shown == 1
+						   ? " has changes not committed (notes commit)"
+						   : " have changes not committed (notes commit)");
 		else
 			rc = 0;
 	}
@@ -214,8 +215,9 @@ static int S_push(struct share *s, const char *url, const char *shown,
 		return -1;
 	if (any && strcmp(remote_main, res->head)) {
 		strbuf_reset(err);
-		strbuf_addf(err, "%s already has commits that are not this journal's (give an "
-				 "empty repository)",
+		strbuf_addf(err,
+			    "%s already has commits that are not this journal's (give an "
+			    "empty repository)",
 			    shown);
 		return -1;
 	}
@@ -294,8 +296,8 @@ static void S_undo(struct share *s)
 int share_person(struct journal *j, const char *id, const char *url, const struct share_options *o,
 		 struct share_result *res, struct strbuf *err)
 {
-	struct share s = { j,	  id,	 o,	NULL, NULL, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT,
-			   false, false, NULL, STRBUF_INIT };
+	struct share s = { j,		id,	     o,	    NULL,  NULL, STRBUF_INIT,
+			   STRBUF_INIT, STRBUF_INIT, false, false, NULL, STRBUF_INIT };
 	struct strbuf shown = STRBUF_INIT, path = STRBUF_INIT;
 	struct person leader = { 0 };
 	struct vcs_identity who = { NULL, NULL };

@@ -109,8 +109,9 @@ static void S_pair(const struct journal *j, const char *id, const struct sync_op
 	strbuf_addf(&dir, "%s/%s", j->root, id);
 	if (!pair_is_mounted(j, id)) {
 		if (path_exists(dir.buf) && !pair_dir_is_empty(dir.buf))
-			sync_fail(line, "refused", "the directory holds files but no pair journal "
-						   "(move them away, then sync again)");
+			sync_fail(line, "refused",
+				  "the directory holds files but no pair journal "
+				  "(move them away, then sync again)");
 		else
 			S_clone(j, id, url, o, line, &res->warn);
 	} else if (pair_check_dir(dir.buf, id, &err) < 0) {
@@ -142,7 +143,8 @@ static int S_people(const struct journal *j, const struct sync_options *o, char 
 		if (!person_id_is_valid(o->people[i]) || !pair_is_shared(j, o->people[i])) {
 			strbuf_addstr(err, "'");
 			strbuf_add_escaped(err, o->people[i], strlen(o->people[i]));
-			strbuf_addstr(err, "' has no pair journal (notes share PERSON URL makes one)");
+			strbuf_addstr(err,
+				      "' has no pair journal (notes share PERSON URL makes one)");
 			return -1;
 		}
 		(*ids)[(*n)++] = xstrdup(o->people[i]);
@@ -162,11 +164,9 @@ int sync_journal(struct journal *j, const struct sync_options *o, struct sync_re
 
 	memset(res, 0, sizeof(*res));
 	strbuf_init(&res->warn, 0);
-	if (j->leader) {
-		journal_person(j, j->leader, &leader);
-		who.name = leader.name;
-		who.email = leader.email;
-	}
+	pair_who(j, &leader);
+	who.name = leader.name;
+	who.email = leader.email;
 	if (self) {
 		/* a pair journal itself (the member's clone, or the leader's) */
 		struct sync_target t = { self, j->root, self, &who };

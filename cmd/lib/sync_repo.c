@@ -85,8 +85,8 @@ static int S_check_remote(struct vcs *v, const struct sync_target *t, struct syn
 	} else if (strcmp(person.buf, t->person)) {
 		strbuf_reset(&err);
 		if (person.len)
-			strbuf_addf(&err, "the remote holds the notes of %s, not of %s",
-				    person.buf, t->person);
+			strbuf_addf(&err, "the remote holds the notes of %s, not of %s", person.buf,
+				    t->person);
 		else
 			strbuf_addf(&err, "the remote is not a pair journal of %s", t->person);
 		sync_fail(line, "refused", err.buf);
@@ -225,8 +225,9 @@ void sync_repo(const struct sync_target *t, const struct sync_options *o, struct
 					? SYNC_SYNCED
 					: SYNC_UP_TO_DATE;
 	else if (rc == 1) {
-		strbuf_addf(&err, "the remote refused the push %d times (it keeps moving, or a hook "
-				  "declines it)",
+		strbuf_addf(&err,
+			    "the remote refused the push %d times (it keeps moving, or a hook "
+			    "declines it)",
 			    SYNC_PUSH_TRIES);
 		sync_fail(line, err.buf, line->error);
 	}

@@ -78,7 +78,7 @@ int vcs_changed_paths(struct vcs *v, bool (*keep)(const char *path, void *data),
 		      char ***paths, size_t *n, struct strbuf *err);
 
 /*
- * History of the files in dir/, oldest commit first: fn is called for
+ * History of the files in dir/ ("": the root), oldest commit first: fn is called for
  * each file that a commit adds or changes, with its content and the
  * commit time in local wall-clock minutes. A non-zero return stops the walk.
  */

@@ -16,6 +16,10 @@ static int S_dir_id(git_commit *commit, const char *dir, git_oid *out, git_tree 
 	memset(out, 0, sizeof(*out));
 	if (git_commit_tree(root, commit) < 0)
 		return -1;
+	if (!*dir) {
+		git_oid_cpy(out, git_tree_id(*root)); /* the root itself */
+		return 0;
+	}
 	e = git_tree_entry_byname(*root, dir);
 	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
 		git_oid_cpy(out, git_tree_entry_id(e));
@@ -75,7 +79,7 @@ static int S_changes(git_repository *repo, const char *dir, const git_oid *now_i
 		if (git_blob_lookup(&blob, repo, git_tree_entry_id(e)) < 0)
 			continue;
 		strbuf_reset(&path);
-		strbuf_addf(&path, "%s/%s", dir, git_tree_entry_name(e));
+		strbuf_addf(&path, "%s%s%s", dir, *dir ? "/" : "", git_tree_entry_name(e));
 		rc = fn(path.buf, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), when,
 			data);
 		git_blob_free(blob);

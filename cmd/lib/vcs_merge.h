@@ -85,9 +85,11 @@ int vcs_conflicts(struct vcs *v, char ***paths, size_t *n, struct strbuf *err);
  * Complete the merge that vcs_merge_origin left: stage files (each
  * resolves its conflict), then commit the index with HEAD and the
  * remote's commit as parents, with the merge's message and, after it,
- * extra (may be NULL). Refuses while a path still has a conflict.
+ * extra (may be NULL); subject gets its first line. Refuses while a path
+ * still has a conflict.
  */
 int vcs_commit_merge(struct vcs *v, const struct vcs_file *files, size_t n, const char *extra,
-		     const struct vcs_identity *who, struct strbuf *warn, struct strbuf *err);
+		     const struct vcs_identity *who, struct strbuf *subject, struct strbuf *warn,
+		     struct strbuf *err);
 
 #endif

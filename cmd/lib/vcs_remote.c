@@ -225,6 +225,27 @@ int vcs_remote_get(struct vcs *v, struct strbuf *out, struct strbuf *err)
 	return rc;
 }
 
+int vcs_user_email(struct vcs *v, struct strbuf *out)
+{
+	git_config *cfg;
+	git_buf buf = { 0 };
+	int rc = 1;
+
+	if (git_repository_config_snapshot(&cfg, v->repo) < 0) {
+		git_error_clear();
+		return 1;
+	}
+	if (git_config_get_string_buf(&buf, cfg, "user.email") == 0) {
+		strbuf_reset(out);
+		strbuf_addstr(out, buf.ptr);
+		git_buf_dispose(&buf);
+		rc = 0;
+	}
+	git_error_clear();
+	git_config_free(cfg);
+	return rc;
+}
+
 /* origin, in memory (see vcs_remote_set for why not git_remote_lookup). */
 static int S_origin(struct vcs *v, git_remote **out, struct strbuf *url, struct strbuf *err)
 {

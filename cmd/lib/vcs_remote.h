@@ -24,6 +24,10 @@ int vcs_remote_set(struct vcs *v, const char *url, struct strbuf *err);
  * for connecting). Returns 0, 1 when there is no origin, -1. */
 int vcs_remote_get(struct vcs *v, struct strbuf *out, struct strbuf *err);
 
+/* git's user.email for this repository (its config, the global one): 0,
+ * or 1 when it has none. */
+int vcs_user_email(struct vcs *v, struct strbuf *out);
+
 /*
  * Fetch origin's main into refs/remotes/origin/main. remote_main gets its
  * id, "" when the remote has no branch main (an empty repository); any_refs

@@ -152,7 +152,8 @@ int vcs_uncommitted(struct vcs *v, char ***paths, size_t *n, struct strbuf *err)
 	count = git_status_list_entrycount(list);
 	for (i = 0; i < count; i++) {
 		const git_status_entry *e = git_status_byindex(list, i);
-		const git_diff_delta *d = e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
+		const git_diff_delta *d =
+			e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
 		const char *p = d ? (d->new_file.path ? d->new_file.path : d->old_file.path) : NULL;
 		if (!p || (e->status & GIT_STATUS_IGNORED) || e->status == GIT_STATUS_CURRENT)
 			continue;
@@ -295,7 +296,8 @@ static int S_still_conflicted(git_index *idx, struct strbuf *err)
 }
 
 static int S_complete(struct vcs *v, git_index *idx, const struct vcs_file *files, size_t n,
-		      const char *extra, const struct vcs_identity *who, struct strbuf *err)
+		      const char *extra, const struct vcs_identity *who, struct strbuf *subject,
+		      struct strbuf *err)
 {
 	git_repository *repo = v->repo;
 	git_signature *author = NULL, *committer = NULL;
@@ -336,6 +338,10 @@ static int S_complete(struct vcs *v, git_index *idx, const struct vcs_file *file
 	}
 	if (vcs_landed(repo, &id, err) < 0)
 		goto out;
+	if (subject) {
+		strbuf_reset(subject);
+		strbuf_add(subject, msg.buf, strcspn(msg.buf, "\n"));
+	}
 	if (git_index_write(idx) < 0)
 		git_error_clear(); /* committed; git status shows it until git refreshes */
 	vcs_merge_state_clear(repo);
@@ -353,7 +359,8 @@ out:
 }
 
 int vcs_commit_merge(struct vcs *v, const struct vcs_file *files, size_t n, const char *extra,
-		     const struct vcs_identity *who, struct strbuf *warn, struct strbuf *err)
+		     const struct vcs_identity *who, struct strbuf *subject, struct strbuf *warn,
+		     struct strbuf *err)
 {
 	struct vcs_turn turn = { -1 };
 	struct strbuf what = STRBUF_INIT;
@@ -367,7 +374,7 @@ int vcs_commit_merge(struct vcs *v, const struct vcs_file *files, size_t n, cons
 	} else if (git_repository_index(&idx, v->repo) < 0 || git_index_read(idx, 1) < 0) {
 		vcs_error(err, "cannot read the index");
 	} else {
-		rc = S_complete(v, idx, files, n, extra, who, err);
+		rc = S_complete(v, idx, files, n, extra, who, subject, err);
 	}
 	git_index_free(idx);
 	strbuf_release(&what);

@@ -218,7 +218,7 @@ static void S_conflict_and_completion(struct vcs *a, struct vcs *b)
 	S_path("a/note.md", &got);
 	CHECK(write_file_atomic(got.buf, note, strlen(note), 0666, 0, &err) == 0);
 	strbuf_reset(&err);
-	CHECK(vcs_commit_merge(a, &f, 1, NULL, &kim, &err, &err) == 0);
+	CHECK(vcs_commit_merge(a, &f, 1, NULL, &kim, NULL, &err, &err) == 0);
 	S_out("git -C a rev-list --parents -1 HEAD | wc -w", line, sizeof(line));
 	CHECK_STR(line, "3");
 	CHECK(vcs_state(a, &what) == VCS_STATE_CLEAN);
@@ -249,7 +249,7 @@ static void S_git_merge_refused(void)
 	S_path("c/note.md", &path);
 	CHECK(write_file_atomic(path.buf, "d\n", 2, 0666, 0, &err) == 0);
 	CHECK(vcs_commit(c, &f, 1, "edit\n", &kim, &err, &err) < 0);
-	CHECK(vcs_commit_merge(c, &f, 1, NULL, &kim, &err, &err) < 0);
+	CHECK(vcs_commit_merge(c, &f, 1, NULL, &kim, NULL, &err, &err) < 0);
 	vcs_free(c);
 	strbuf_release(&err);
 	strbuf_release(&what);
