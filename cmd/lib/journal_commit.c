@@ -208,14 +208,23 @@ static int S_validate(struct commit_session *s, const struct note_file *f, struc
 }
 
 static int S_commit(struct commit_session *s, const struct where *w, const struct note_file *f,
-		    const struct note *note, const struct note *prev, const struct strbuf *src,
+		    const struct checked_note *c, const struct strbuf *src,
 		    const struct commit_request *req, struct commit_result *res, struct strbuf *err)
 {
+	const struct note *note = &c->note, *prev = c->nprevious ? &c->previous[0] : NULL;
 	struct message_input mi = { note, req->user_message, req->subject, NULL, 0, NULL };
 	struct vcs_file file = { w->rel, src->buf, src->len };
-	struct strbuf msg = STRBUF_INIT, why = STRBUF_INIT;
+	struct strbuf msg = STRBUF_INIT, why = STRBUF_INIT, agenda = STRBUF_INIT;
 	struct person member = { 0 };
+	char day[11];
 	int rc;
+
+	if (!req->subject && c->agenda && note->has_date) {
+		/* shared before the meeting: the subject says so */
+		date_format_day(note->date, day);
+		strbuf_addf(&agenda, "%s %s: agenda", note->person ? note->person : "?", day);
+		mi.subject = agenda.buf;
+	}
 
 	S_done_ids(s, w, f->rel, note, prev, &mi.done, &mi.ndone);
 	if (note->person) {
@@ -241,6 +250,7 @@ static int S_commit(struct commit_session *s, const struct where *w, const struc
 	person_release(&member);
 	strbuf_release(&msg);
 	strbuf_release(&why);
+	strbuf_release(&agenda);
 	return rc;
 }
 
@@ -352,8 +362,7 @@ int journal_commit_note(struct commit_session *s, const struct note_file *f,
 	int rc = journal_prepare_note(s, f, req, false, &p, res, err);
 
 	if (rc == 0) {
-		rc = S_commit(s, &p.w, f, &p.c.note, p.c.nprevious ? &p.c.previous[0] : NULL,
-			      &p.src, req, res, err);
+		rc = S_commit(s, &p.w, f, &p.c, &p.src, req, res, err);
 		if (rc < 0)
 			journal_restore_note(f, &p); /* the commit failed: the note as it was */
 	} else if (rc > 0) {
