@@ -36,11 +36,6 @@ int journal_person_notes(const struct journal *j, const char *id, struct person_
 	if (journal_check_person(j, id, err) < 0)
 		return -1;
 	journal_path(j, id, &repo);
-	/* a shared person: <id>/ is their pair journal, a repository of its own */
-	if (pair_is_mounted(j, id) && pair_check_dir(repo.buf, id, err) < 0) {
-		strbuf_release(&repo);
-		return -1;
-	}
 	out->id = xstrdup(id);
 	out->dir = xstrdup(id);
 	if (pair_is_mounted(j, id) || pair_is_shared(j, id)) {
@@ -103,6 +98,9 @@ int journal_check_person(const struct journal *j, const char *id, struct strbuf 
 		strbuf_addf(err, "%s is not a plain directory in the journal (%s)", id,
 			    S_ISLNK(st.st_mode) ? "a symbolic link" : "a file");
 		rc = -1;
+	} else if (!j->person && pair_is_mounted(j, id)) {
+		/* a shared person: <id>/ must be their own pair journal */
+		rc = pair_check_dir(path.buf, id, err);
 	}
 	strbuf_release(&path);
 	return rc;
