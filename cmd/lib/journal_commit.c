@@ -12,6 +12,7 @@
 #include "message.h"
 #include "note_edit.h"
 #include "pair.h"
+#include "vcs_merge.h"
 #include "xalloc.h"
 
 int commit_session_open(struct commit_session *s, struct journal *j, struct strbuf *err)
@@ -296,6 +297,29 @@ static int S_source(const struct note_file *f, const struct commit_request *req,
 	return 0;
 }
 
+/* Nothing is written while a merge or another git operation is in
+ * progress (vcs_commit would refuse it anyway), but the merge's own notes. */
+static int S_refuse_state(struct vcs *v, bool merging, const struct note_file *f,
+			  struct strbuf *err)
+{
+	struct strbuf what = STRBUF_INIT;
+	enum vcs_state st = vcs_state(v, &what);
+	int rc = 0;
+
+	if (st == VCS_STATE_SYNC_MERGE && !merging) {
+		strbuf_addf(err,
+			    "%s: a merge of notes sync is in progress: resolve its conflicts "
+			    "and commit them (notes commit) first",
+			    f->name);
+		rc = -1;
+	} else if (st == VCS_STATE_OTHER) {
+		strbuf_addf(err, "%s: %s", f->name, what.buf);
+		rc = -1;
+	}
+	strbuf_release(&what);
+	return rc;
+}
+
 int journal_prepare_note(struct commit_session *s, const struct note_file *f,
 			 const struct commit_request *req, bool merging, struct prepared_note *p,
 			 struct commit_result *res, struct strbuf *err)
@@ -309,6 +333,7 @@ int journal_prepare_note(struct commit_session *s, const struct note_file *f,
 	strbuf_init(&p->src, 0);
 	strbuf_init(&p->orig, 0);
 	if (S_validate(s, f, err) < 0 || journal_note_where(s, f->rel, &p->w, err) < 0 ||
+	    S_refuse_state(p->w.vcs, merging, f, err) < 0 ||
 	    S_source(f, req, &p->orig, &p->src, err) < 0)
 		goto out;
 	if (journal_check_note(&p->c, s->journal, f->name, f->rel, p->src.buf, p->src.len, &why) <
