@@ -110,7 +110,8 @@ $(BUILD)/man/man1/%.1: docs/%.1.md VERSION $(BUILD)/config.mk
 
 # The tests run against a sanitizer build in build/check.
 check:
-	@sh tools/deps.sh git jq python3 procps clang libclang-rt-14-dev zsh man-db python3-icalendar
+	@sh tools/deps.sh git jq python3 procps clang libclang-rt-14-dev zsh man-db python3-icalendar \
+		neovim strace
 	@$(MAKE) --no-print-directory BUILD=build/check SANITIZE=address,undefined \
 		DEVELOPER=1 CFLAGS="-O1 -g" build/check/notes man units
 	@sh tests/run.sh build/check
@@ -121,7 +122,7 @@ demo: $(BUILD)/notes
 	@sh examples/demo.sh $(BUILD)/notes
 
 bench: $(BUILD)/notes
-	@sh tools/deps.sh hyperfine git cmark
+	@sh tools/deps.sh hyperfine git cmark python3
 	@sh tests/bench/run.sh $(BUILD)/notes
 
 leakcheck:

@@ -1,6 +1,5 @@
 /* notes.c - main: global options, then a table of commands. */
 #include <errno.h>
-#include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +18,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry,   &cmd_person_entry,	&cmd_new_entry,	     &cmd_parse_entry,
 	&cmd_check_entry,  &cmd_commit_entry,	&cmd_done_entry,     &cmd_status_entry,
 	&cmd_review_entry, &cmd_calendar_entry, &cmd_complete_entry, &cmd_share_entry,
-	&cmd_sync_entry,
+	&cmd_sync_entry,   &cmd_lsp_entry,
 };
 
 static void S_help(FILE *f)
@@ -63,10 +62,11 @@ static int S_run(const struct cmd_entry *cmd, int argc, char **argv)
 	struct cmd_context ctx = { NULL, false };
 	struct strbuf err = STRBUF_INIT;
 	const char *nc = getenv("NO_COLOR");
+	struct cmd_args args;
 	int rc;
 
 	if (S_wants_help(argc, argv)) {
-		printf("usage: %s\n", cmd->usage);
+		cmd_print_usage(cmd, stdout);
 		return EXIT_OK;
 	}
 	ctx.color = isatty(STDOUT_FILENO) && !(nc && *nc);
@@ -81,7 +81,12 @@ static int S_run(const struct cmd_entry *cmd, int argc, char **argv)
 		}
 	}
 	strbuf_release(&err);
-	rc = cmd->fn(argc, argv, &ctx);
+	if (cmd_parse_args(cmd, argc, argv, &args) == 0) {
+		rc = cmd->fn(&args, &ctx);
+		free(args.argv);
+	} else {
+		rc = EXIT_ERROR;
+	}
 	journal_free(ctx.journal);
 	return rc;
 }

@@ -26,6 +26,8 @@ for extra in "$@"; do
 	libclang-rt-14-dev) need "$extra" test -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ;;
 	valgrind|hyperfine|jq|clang|git|python3|zsh) need "$extra" command -v "$extra" ;;
 	procps) need "$extra" command -v pgrep ;;
+	neovim) need "$extra" command -v nvim ;;
+	strace) need "$extra" command -v strace ;;
 	*) need "$extra" dpkg -s "$extra" ;;
 	esac
 done

@@ -1,6 +1,5 @@
 /* calendar.c - notes calendar [PERSON] [-o FILE]: the 1:1s and open items
  * as an iCalendar file. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,26 +7,20 @@
 #include "calendar.h"
 #include "fsutil.h"
 
-static int cmd_calendar(int argc, char **argv, struct cmd_context *ctx)
+enum { OPT_OUTPUT };
+
+static int cmd_calendar(const struct cmd_args *args, struct cmd_context *ctx)
 {
-	static const struct option opts[] = { { "output", required_argument, NULL, 'o' }, { 0 } };
 	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
 	struct calendar_counts counts;
-	const char *person = NULL, *file = NULL;
+	const char *person = NULL, *file = args->value[OPT_OUTPUT];
 	notes_time now;
-	int c, rc;
+	int rc;
 
-	while ((c = cmd_getopt(argc, argv, "o:", opts)) != -1) {
-		if (c == 'o')
-			file = optarg;
-		else
-			return cmd_usage_error(&cmd_calendar_entry, "bad option '%s'",
-					       argv[optind - 1]);
-	}
-	if (optind + 1 < argc)
+	if (args->argc > 1)
 		return cmd_usage_error(&cmd_calendar_entry, "name at most one person");
-	if (optind < argc) {
-		person = argv[optind];
+	if (args->argc) {
+		person = args->argv[0];
 		if (journal_check_person(ctx->journal, person, &err) < 0 ||
 		    !journal_has_person(ctx->journal, person)) {
 			rc = err.len ? cmd_error("calendar: %s", err.buf)
@@ -66,15 +59,19 @@ out:
 }
 
 const struct cmd_entry cmd_calendar_entry = {
-	"calendar",
-	cmd_calendar,
-	NEED_JOURNAL,
-	"notes calendar [PERSON] [-o FILE]\n\n"
-	"  -o, --output FILE  write the calendar to FILE (replaced atomically), not stdout\n\n"
-	"Writes an iCalendar file (RFC 5545): the weekly 1:1 of each person with a slot\n"
-	"(person.<id>.duration minutes, 45 by default), and a to-do for each open\n"
-	"support item (due 48 hours after its meeting, a reminder 4 hours before) and\n"
-	"focus item of the latest notes. UIDs stay the same on every export, so a\n"
-	"calendar that imports the file again updates it.",
-	"the 1:1s and open items as an iCalendar file",
+	.name = "calendar",
+	.fn = cmd_calendar,
+	.flags = NEED_JOURNAL,
+	.synopsis = "notes calendar [PERSON] [-o FILE]",
+	.summary = "the 1:1s and open items as an iCalendar file",
+	.description =
+		"Writes an iCalendar file (RFC 5545): the weekly 1:1 of each person with a slot\n"
+		"(person.<id>.duration minutes, 45 by default), and a to-do for each open\n"
+		"support item (due 48 hours after its meeting, a reminder 4 hours before) and\n"
+		"focus item of the latest notes. UIDs stay the same on every export, so a\n"
+		"calendar that imports the file again updates it.",
+	.options = {
+		[OPT_OUTPUT] = { "output", 'o', "FILE",
+				 "write the calendar to FILE (replaced atomically), not stdout" },
+	},
 };

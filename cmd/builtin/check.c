@@ -1,15 +1,14 @@
 /* check.c - notes check [--strict] [PERSON|FILE...]: does each note keep the loop? */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "builtin.h"
 #include "journal_check.h"
 #include "fsutil.h"
-#include "notes_print.h"
+#include "journal_targets.h"
 
 /* Check one note against its journal; print its problems. */
-static int S_check_one(struct cmd_context *ctx, const struct target *t, bool strict,
+static int S_check_one(struct cmd_context *ctx, const struct note_target *t, bool strict,
 		       struct strbuf *out)
 {
 	struct strbuf buf = STRBUF_INIT, err = STRBUF_INIT;
@@ -18,10 +17,10 @@ static int S_check_one(struct cmd_context *ctx, const struct target *t, bool str
 
 	if (read_file(t->path, &buf, MAX_NOTE_SIZE, &err) < 0 ||
 	    journal_check_note(&c, ctx->journal, t->path, t->rel, buf.buf, buf.len, &err) < 0) {
-		rc = cmd_error("%s: %s", t->display, err.buf);
+		rc = cmd_error("%s: %s", t->name, err.buf);
 		goto out;
 	}
-	diag_format(&c.problems, t->display, out);
+	diag_format(&c.problems, t->name, out);
 	if (diag_count(&c.problems, SEVERITY_ERROR) ||
 	    (strict && diag_count(&c.problems, SEVERITY_WARNING)))
 		rc = EXIT_PROBLEMS;
@@ -32,26 +31,25 @@ out:
 	return rc;
 }
 
-static int cmd_check(int argc, char **argv, struct cmd_context *ctx)
-{
-	static const struct option opts[] = { { "strict", no_argument, NULL, 's' }, { 0 } };
-	struct strbuf out = STRBUF_INIT;
-	struct target *targets;
-	size_t n, i;
-	bool strict = false;
-	int c, rc = EXIT_OK;
+enum { OPT_STRICT };
 
-	while ((c = cmd_getopt(argc, argv, "", opts)) != -1) {
-		if (c == 's')
-			strict = true;
-		else
-			return cmd_option_error(&cmd_check_entry, c, argv);
-	}
-	if (optind < argc) {
-		if (resolve_targets(ctx, argc - optind, argv + optind, &targets, &n))
+static int cmd_check(const struct cmd_args *args, struct cmd_context *ctx)
+{
+	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
+	bool strict = args->value[OPT_STRICT] != NULL;
+	struct note_target *targets;
+	size_t n, i;
+	int rc = EXIT_OK;
+
+	if (args->argc) {
+		if (journal_resolve_targets(ctx->journal, args->argc, args->argv, &targets, &n,
+					    &err) < 0) {
+			cmd_error("%s", err.buf);
+			strbuf_release(&err);
 			return EXIT_ERROR;
+		}
 	} else if (ctx->journal) {
-		latest_targets(ctx, &targets, &n);
+		journal_latest_targets(ctx->journal, &targets, &n);
 	} else {
 		return cmd_usage_error(&cmd_check_entry,
 				       "not in a journal: name the files to check");
@@ -63,19 +61,22 @@ static int cmd_check(int argc, char **argv, struct cmd_context *ctx)
 		if (cmd_flush(&out) != EXIT_OK)
 			rc = EXIT_ERROR;
 	}
-	targets_free(targets, n);
+	note_targets_free(targets, n);
 	strbuf_release(&out);
 	return rc;
 }
 
 const struct cmd_entry cmd_check_entry = {
-	"check",
-	cmd_check,
-	WANT_JOURNAL,
-	"notes check [--strict] [PERSON|FILE...]\n\n"
-	"  --strict  warnings count as problems too (exit 1)\n\n"
-	"Checks that each note keeps the loop; without arguments, the latest note\n"
-	"of every person. Prints file:line:col: severity: message [code].\n"
-	"Exit 0: no errors; 1: errors (or warnings with --strict); 2: cannot read.",
-	"check that notes keep the loop",
+	.name = "check",
+	.fn = cmd_check,
+	.flags = WANT_JOURNAL,
+	.synopsis = "notes check [--strict] [PERSON|FILE...]",
+	.summary = "check that notes keep the loop",
+	.description =
+		"Checks that each note keeps the loop; without arguments, the latest note\n"
+		"of every person. Prints file:line:col: severity: message [code].\n"
+		"Exit 0: no errors; 1: errors (or warnings with --strict); 2: cannot read.",
+	.options = {
+		[OPT_STRICT] = { "strict", 0, NULL, "warnings count as problems too (exit 1)" },
+	},
 };

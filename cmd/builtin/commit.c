@@ -1,6 +1,5 @@
 /* commit.c - notes commit [-m MSG] [--force] [PERSON|FILE...]: give every task
  * an id, check the note, and commit it alone, one meeting per commit. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,21 +8,28 @@
 #include "xalloc.h"
 #include "journal_commit.h"
 #include "journal_merge.h"
-#include "notes_print.h"
+#include "journal_targets.h"
 
 struct commit_options {
 	const char *message;
 	bool force;
 };
 
-static int S_targets(struct cmd_context *ctx, int argc, char **argv, struct target **t, size_t *n)
+/* The notes named, or without arguments every changed note. */
+static int S_targets(struct cmd_context *ctx, int argc, char **argv, struct note_target **t,
+		     size_t *n)
 {
 	struct strbuf err = STRBUF_INIT;
 	char **paths;
 	size_t i, np;
 
-	if (argc)
-		return resolve_targets(ctx, argc, argv, t, n);
+	if (argc) {
+		if (journal_resolve_targets(ctx->journal, argc, argv, t, n, &err) == 0)
+			return 0;
+		cmd_error("%s", err.buf);
+		strbuf_release(&err);
+		return EXIT_ERROR;
+	}
 	if (journal_changed_notes(ctx->journal, &paths, &np, &err) < 0) {
 		cmd_error("commit: %s", err.buf);
 		strbuf_release(&err);
@@ -31,7 +37,7 @@ static int S_targets(struct cmd_context *ctx, int argc, char **argv, struct targ
 	}
 	*t = xcalloc(np + 1, sizeof(**t));
 	for (i = 0; i < np; i++) {
-		target_from_rel(ctx, paths[i], &(*t)[i]);
+		note_target_from_rel(ctx->journal, paths[i], &(*t)[i]);
 		free(paths[i]);
 	}
 	free(paths);
@@ -40,17 +46,17 @@ static int S_targets(struct cmd_context *ctx, int argc, char **argv, struct targ
 }
 
 /* Print a note's problems and why it was refused: an exit status. */
-static int S_refused(const struct target *t, const struct commit_result *res, bool force)
+static int S_refused(const struct note_target *t, const struct commit_result *res, bool force)
 {
 	size_t errors = diag_count(&res->problems, SEVERITY_ERROR);
 
 	if (force)
 		cmd_error("commit: %s has conflict markers; not committed (keep one side's lines, "
 			  "then remove the markers)",
-			  t->display);
+			  t->name);
 	else
-		cmd_error("commit: %s has %zu error%s; not committed (fix it, or --force)",
-			  t->display, errors, errors == 1 ? "" : "s");
+		cmd_error("commit: %s has %zu error%s; not committed (fix it, or --force)", t->name,
+			  errors, errors == 1 ? "" : "s");
 	return EXIT_PROBLEMS;
 }
 
@@ -59,13 +65,13 @@ static int S_refused(const struct target *t, const struct commit_result *res, bo
  * complete the merge (one commit with both parents). done[i] tells which
  * targets were taken. Returns an exit status.
  */
-static int S_commit_merge(struct commit_session *s, struct target *targets, size_t n,
+static int S_commit_merge(struct commit_session *s, struct note_target *targets, size_t n,
 			  const struct commit_options *o, bool *done, size_t *committed)
 {
 	struct commit_request req = { o->message, o->force ? COMMIT_FORCE : 0, NULL, NULL, NULL };
 	struct note_file *files = xcalloc(n + 1, sizeof(*files));
 	struct commit_result *res = xcalloc(n + 1, sizeof(*res));
-	struct target **which = xcalloc(n + 1, sizeof(*which));
+	struct note_target **which = xcalloc(n + 1, sizeof(*which));
 	struct strbuf err = STRBUF_INIT, out = STRBUF_INIT;
 	size_t i, m = 0;
 	int rc = EXIT_OK;
@@ -73,7 +79,7 @@ static int S_commit_merge(struct commit_session *s, struct target *targets, size
 	for (i = 0; i < n; i++)
 		if (journal_note_in_merge(s, targets[i].rel)) {
 			struct commit_result init = COMMIT_RESULT_INIT;
-			files[m] = (struct note_file){ targets[i].display, targets[i].path,
+			files[m] = (struct note_file){ targets[i].name, targets[i].path,
 						       targets[i].rel };
 			res[m] = init;
 			which[m++] = &targets[i];
@@ -83,14 +89,14 @@ static int S_commit_merge(struct commit_session *s, struct target *targets, size
 		rc = cmd_error("commit: %s", err.buf);
 	for (i = 0; i < m; i++) {
 		strbuf_reset(&out);
-		diag_format(&res[i].problems, which[i]->display, &out);
+		diag_format(&res[i].problems, which[i]->name, &out);
 		fputs(out.buf, stderr);
 		cmd_warnings(&res[i].warn);
 		if (res[i].outcome == COMMIT_REFUSED) {
 			int one = S_refused(which[i], &res[i], o->force);
 			rc = one > rc ? one : rc;
 		} else if (res[i].outcome == COMMIT_MADE) {
-			printf("committed %s: %s\n", which[i]->display, res[i].subject);
+			printf("committed %s: %s\n", which[i]->name, res[i].subject);
 			(*committed)++;
 		}
 		commit_result_release(&res[i]);
@@ -104,10 +110,10 @@ static int S_commit_merge(struct commit_session *s, struct target *targets, size
 }
 
 /* Commit one target; print what happened. Returns an exit status. */
-static int S_commit_one(struct commit_session *s, const struct target *t,
+static int S_commit_one(struct commit_session *s, const struct note_target *t,
 			const struct commit_options *o, size_t *committed)
 {
-	struct note_file f = { t->display, t->path, t->rel };
+	struct note_file f = { t->name, t->path, t->rel };
 	struct commit_request req = { o->message, o->force ? COMMIT_FORCE : 0, NULL, NULL, NULL };
 	struct commit_result res = COMMIT_RESULT_INIT;
 	struct strbuf err = STRBUF_INIT, out = STRBUF_INIT;
@@ -117,7 +123,7 @@ static int S_commit_one(struct commit_session *s, const struct target *t,
 	if (config ? journal_commit_config(s, &res, &err) < 0
 		   : journal_commit_note(s, &f, &req, &res, &err) < 0)
 		rc = EXIT_ERROR;
-	diag_format(&res.problems, t->display, &out);
+	diag_format(&res.problems, t->name, &out);
 	fputs(out.buf, stderr);
 	cmd_warnings(&res.warn);
 	if (rc == EXIT_ERROR) {
@@ -129,10 +135,10 @@ static int S_commit_one(struct commit_session *s, const struct target *t,
 		if (config)
 			printf("committed %s\n", JOURNAL_CONFIG);
 		else
-			printf("committed %s: %s\n", t->display, res.subject);
+			printf("committed %s: %s\n", t->name, res.subject);
 		(*committed)++;
 	} else if (!config) {
-		printf("%s: nothing to commit\n", t->display);
+		printf("%s: nothing to commit\n", t->name);
 	}
 	commit_result_release(&res);
 	strbuf_release(&err);
@@ -140,32 +146,24 @@ static int S_commit_one(struct commit_session *s, const struct target *t,
 	return rc;
 }
 
-static int cmd_commit(int argc, char **argv, struct cmd_context *ctx)
+enum { OPT_MESSAGE, OPT_FORCE };
+
+static int cmd_commit(const struct cmd_args *args, struct cmd_context *ctx)
 {
-	static const struct option opts[] = { { "message", required_argument, NULL, 'm' },
-					      { "force", no_argument, NULL, 'f' },
-					      { 0 } };
 	struct strbuf err = STRBUF_INIT;
-	struct commit_options o = { NULL, false };
+	struct commit_options o = { args->value[OPT_MESSAGE], args->value[OPT_FORCE] != NULL };
 	struct commit_session s;
-	struct target *targets;
+	struct note_target *targets;
 	size_t n, i, committed = 0;
 	bool *done;
-	int c, rc = EXIT_OK;
+	int rc = EXIT_OK;
 
-	while ((c = cmd_getopt(argc, argv, "m:f", opts)) != -1) {
-		switch (c) {
-		case 'm': o.message = optarg; break;
-		case 'f': o.force = true; break;
-		default: return cmd_option_error(&cmd_commit_entry, c, argv);
-		}
-	}
-	if (S_targets(ctx, argc - optind, argv + optind, &targets, &n))
+	if (S_targets(ctx, args->argc, args->argv, &targets, &n))
 		return EXIT_ERROR;
 	if (commit_session_open(&s, ctx->journal, &err) < 0) {
 		cmd_error("%s: %s", ctx->journal->root, err.buf);
 		strbuf_release(&err);
-		targets_free(targets, n);
+		note_targets_free(targets, n);
 		return EXIT_ERROR;
 	}
 	done = xcalloc(n + 1, sizeof(*done));
@@ -179,23 +177,26 @@ static int cmd_commit(int argc, char **argv, struct cmd_context *ctx)
 	if (!n || (!committed && rc == EXIT_OK && n))
 		printf("nothing to commit: the notes match the journal's history\n");
 	commit_session_close(&s);
-	targets_free(targets, n);
+	note_targets_free(targets, n);
 	return rc;
 }
 
 const struct cmd_entry cmd_commit_entry = {
-	"commit",
-	cmd_commit,
-	NEED_JOURNAL,
-	"notes commit [-m MSG] [--force] [PERSON|FILE...]\n\n"
-	"  -m, --message MSG  a paragraph for the commit message body\n"
-	"  -f, --force        commit a note even when it has errors\n\n"
-	"Gives every task an id (^xxxxxx, appended to its line), checks the note, and\n"
-	"commits each meeting note alone: only note files and .notes/config are ever\n"
-	"staged. Without arguments, every changed note. A note with errors is not\n"
-	"committed (and not touched) unless --force; conflict markers never are.\n"
-	"While a merge of notes sync is in progress, the notes it left with\n"
-	"conflicts, once resolved, are committed together as the merge (both\n"
-	"parents); any other merge or git operation in progress refuses the commit.",
-	"give tasks ids, check, and commit each meeting note",
+	.name = "commit",
+	.fn = cmd_commit,
+	.flags = NEED_JOURNAL,
+	.synopsis = "notes commit [-m MSG] [--force] [PERSON|FILE...]",
+	.summary = "give tasks ids, check, and commit each meeting note",
+	.description =
+		"Gives every task an id (^xxxxxx, appended to its line), checks the note, and\n"
+		"commits each meeting note alone: only note files and .notes/config are ever\n"
+		"staged. Without arguments, every changed note. A note with errors is not\n"
+		"committed (and not touched) unless --force; conflict markers never are.\n"
+		"While a merge of notes sync is in progress, the notes it left with\n"
+		"conflicts, once resolved, are committed together as the merge (both\n"
+		"parents); any other merge or git operation in progress refuses the commit.",
+	.options = {
+		[OPT_MESSAGE] = { "message", 'm', "MSG", "a paragraph for the commit message body" },
+		[OPT_FORCE] = { "force", 'f', NULL, "commit a note even when it has errors" },
+	},
 };

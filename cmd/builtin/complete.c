@@ -71,23 +71,24 @@ static int S_dates(struct strbuf *out)
 	return 0;
 }
 
-static int cmd_complete(int argc, char **argv, struct cmd_context *ctx)
+static int cmd_complete(const struct cmd_args *args, struct cmd_context *ctx)
 {
+	char **argv = args->argv;
 	struct strbuf out = STRBUF_INIT;
 	int rc = 0;
 
-	if (argc != 2)
+	if (args->argc != 1)
 		return cmd_usage_error(&cmd_complete_entry, "name what to complete");
-	if (!strcmp(argv[1], "people")) {
+	if (!strcmp(argv[0], "people")) {
 		if (ctx->journal)
 			S_people(&out, ctx->journal);
-	} else if (!strcmp(argv[1], "open")) {
+	} else if (!strcmp(argv[0], "open")) {
 		if (ctx->journal)
 			rc = S_open(&out, ctx->journal);
-	} else if (!strcmp(argv[1], "dates")) {
+	} else if (!strcmp(argv[0], "dates")) {
 		rc = S_dates(&out);
 	} else {
-		return cmd_usage_error(&cmd_complete_entry, "cannot complete '%s'", argv[1]);
+		return cmd_usage_error(&cmd_complete_entry, "cannot complete '%s'", argv[0]);
 	}
 	/* completion stays quiet: an unreadable journal completes nothing */
 	rc = rc < 0 ? EXIT_ERROR : cmd_flush(&out);
@@ -96,12 +97,12 @@ static int cmd_complete(int argc, char **argv, struct cmd_context *ctx)
 }
 
 const struct cmd_entry cmd_complete_entry = {
-	"__complete",
-	cmd_complete,
-	WANT_JOURNAL | HIDDEN_COMMAND,
-	"notes __complete people|open|dates\n\n"
-	"For the shell completion scripts: person ids and names; the open items of\n"
-	"the latest notes (id, person, text); the dates of a week either side of\n"
-	"today. One a line, tab-separated.",
-	"the words shell completion offers",
+	.name = "__complete",
+	.fn = cmd_complete,
+	.flags = WANT_JOURNAL | HIDDEN_COMMAND,
+	.synopsis = "notes __complete people|open|dates",
+	.summary = "the words shell completion offers",
+	.description = "For the shell completion scripts: person ids and names; the open items of\n"
+		       "the latest notes (id, person, text); the dates of a week either side of\n"
+		       "today. One a line, tab-separated.",
 };

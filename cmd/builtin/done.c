@@ -1,6 +1,5 @@
 /* done.c - notes done ID [--at TIME]: tick an item in its latest note and
  * commit; the commit time (or --at) is when it was delivered. */
-#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,27 +42,21 @@ static int S_done(struct cmd_context *ctx, const char *id, const char *at)
 	return rc;
 }
 
-static int cmd_done(int argc, char **argv, struct cmd_context *ctx)
+enum { OPT_AT };
+
+static int cmd_done(const struct cmd_args *args, struct cmd_context *ctx)
 {
-	static const struct option opts[] = { { "at", required_argument, NULL, 'a' }, { 0 } };
-	const char *at = NULL, *id;
+	const char *at = args->value[OPT_AT], *id;
 	char when[17];
 	notes_time t;
 	bool has_time;
-	int c;
 
-	while ((c = cmd_getopt(argc, argv, "", opts)) != -1) {
-		if (c == 'a')
-			at = optarg;
-		else
-			return cmd_option_error(&cmd_done_entry, c, argv);
-	}
-	if (optind + 1 != argc)
+	if (args->argc != 1)
 		return cmd_usage_error(&cmd_done_entry, "name one item id");
-	id = argv[optind][0] == '^' ? argv[optind] + 1 : argv[optind];
-	if (strlen(id) != ID_LEN || strspn(id, "0123456789abcdefghijklmnopqrstuvwxyz") != ID_LEN)
+	id = args->argv[0][0] == '^' ? args->argv[0] + 1 : args->argv[0];
+	if (!id_is_valid(id))
 		return cmd_error("done: '%s' is not an item id (^ and 6 letters or digits)",
-				 argv[optind]);
+				 args->argv[0]);
 	if (at) {
 		if (date_parse(at, strlen(at), &t, &has_time) < 0)
 			return cmd_error("done: --at '%s' is not YYYY-MM-DDTHH:MM", at);
@@ -74,13 +67,17 @@ static int cmd_done(int argc, char **argv, struct cmd_context *ctx)
 }
 
 const struct cmd_entry cmd_done_entry = {
-	"done",
-	cmd_done,
-	NEED_JOURNAL,
-	"notes done ID [--at TIME]\n\n"
-	"  --at TIME   when it was delivered (YYYY-MM-DDTHH:MM), recorded as a done: field\n\n"
-	"Ticks the item ^ID in the latest note that holds it and commits that note.\n"
-	"The commit time (or --at) is the delivery time the review measures against\n"
-	"the 48-hour promise.",
-	"tick an item as done and commit (the delivery time)",
+	.name = "done",
+	.fn = cmd_done,
+	.flags = NEED_JOURNAL,
+	.synopsis = "notes done ID [--at TIME]",
+	.summary = "tick an item as done and commit (the delivery time)",
+	.description =
+		"Ticks the item ^ID in the latest note that holds it and commits that note.\n"
+		"The commit time (or --at) is the delivery time the review measures against\n"
+		"the 48-hour promise.",
+	.options = {
+		[OPT_AT] = { "at", 0, "TIME",
+			     "when it was delivered (YYYY-MM-DDTHH:MM), recorded as a done: field" },
+	},
 };

@@ -46,7 +46,7 @@ int cmd_help(const char *name, const struct cmd_entry *cmd, void (*overview)(FIL
 	if (S_man(probe, true) == 0)
 		return S_man(show, false) == 0 ? EXIT_OK : EXIT_ERROR;
 	if (cmd)
-		printf("usage: %s\n", cmd->usage);
+		cmd_print_usage(cmd, stdout);
 	else
 		overview(stdout);
 	return EXIT_OK;

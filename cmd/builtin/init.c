@@ -1,5 +1,4 @@
 /* init.c - notes init [DIR] [--leader ID] [--name N] [--email E] [--lang en|ko]. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,41 +25,33 @@ static int S_init(const struct journal_create_options *o)
 	return rc;
 }
 
-static int cmd_init(int argc, char **argv, struct cmd_context *ctx)
+enum { OPT_LEADER, OPT_NAME, OPT_EMAIL, OPT_LANG };
+
+static int cmd_init(const struct cmd_args *args, struct cmd_context *ctx)
 {
-	static const struct option opts[] = { { "leader", required_argument, NULL, 'l' },
-					      { "name", required_argument, NULL, 'n' },
-					      { "email", required_argument, NULL, 'e' },
-					      { "lang", required_argument, NULL, 'L' },
-					      { 0 } };
-	struct journal_create_options o = { ".", NULL, NULL, NULL, "en" };
-	int c;
+	struct journal_create_options o = { ".", args->value[OPT_LEADER], args->value[OPT_NAME],
+					    args->value[OPT_EMAIL], args->value[OPT_LANG] };
 
 	(void)ctx;
-	while ((c = cmd_getopt(argc, argv, "", opts)) != -1) {
-		switch (c) {
-		case 'l': o.leader = optarg; break;
-		case 'n': o.name = optarg; break;
-		case 'e': o.email = optarg; break;
-		case 'L': o.lang = optarg; break;
-		default: return cmd_option_error(&cmd_init_entry, c, argv);
-		}
-	}
-	if (optind < argc)
-		o.dir = argv[optind++];
-	if (optind < argc)
+	if (!o.lang)
+		o.lang = "en";
+	if (args->argc > 1)
 		return cmd_usage_error(&cmd_init_entry, "too many arguments");
+	if (args->argc)
+		o.dir = args->argv[0];
 	return S_init(&o);
 }
 
 const struct cmd_entry cmd_init_entry = {
-	"init",
-	cmd_init,
-	0,
-	"notes init [DIR] [--leader ID] [--name N] [--email E] [--lang en|ko]\n\n"
-	"  --leader ID   who leads the 1:1s (owner of support items)\n"
-	"  --name N      the leader's name, --email E their e-mail\n"
-	"  --lang L      template language: en (default) or ko\n\n"
-	"Creates the journal: a git repository with .notes/config, and its first commit.",
-	"create a journal (a git repository with .notes/config)",
+	.name = "init",
+	.fn = cmd_init,
+	.synopsis = "notes init [DIR] [--leader ID] [--name N] [--email E] [--lang en|ko]",
+	.summary = "create a journal (a git repository with .notes/config)",
+	.description = "Creates the journal: a git repository with .notes/config, and its first commit.",
+	.options = {
+		[OPT_LEADER] = { "leader", 0, "ID", "who leads the 1:1s (owner of support items)" },
+		[OPT_NAME] = { "name", 0, "N", "the leader's name" },
+		[OPT_EMAIL] = { "email", 0, "E", "the leader's e-mail" },
+		[OPT_LANG] = { "lang", 0, "L", "template language: en (default) or ko" },
+	},
 };

@@ -1,6 +1,5 @@
 /* new.c - notes new PERSON [--date D] [--edit|--no-edit]: write the note
  * before the meeting, carrying last week's commitments into it. */
-#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,45 +57,41 @@ static int S_new(struct cmd_context *ctx, const struct new_options *o)
 	return EXIT_OK;
 }
 
-static int cmd_new(int argc, char **argv, struct cmd_context *ctx)
-{
-	static const struct option opts[] = { { "date", required_argument, NULL, 'd' },
-					      { "edit", no_argument, NULL, 'e' },
-					      { "no-edit", no_argument, NULL, 'n' },
-					      { 0 } };
-	struct new_options o = { NULL, NULL, -1 };
-	int c;
+enum { OPT_DATE, OPT_EDIT, OPT_NO_EDIT };
 
-	while ((c = cmd_getopt(argc, argv, "", opts)) != -1) {
-		switch (c) {
-		case 'd': o.date = optarg; break;
-		case 'e': o.edit = 1; break;
-		case 'n': o.edit = 0; break;
-		default: return cmd_option_error(&cmd_new_entry, c, argv);
-		}
-	}
+static int cmd_new(const struct cmd_args *args, struct cmd_context *ctx)
+{
+	struct new_options o = { NULL, args->value[OPT_DATE], -1 };
+
+	/* the later of --edit and --no-edit wins */
+	if (args->at[OPT_EDIT] || args->at[OPT_NO_EDIT])
+		o.edit = args->at[OPT_EDIT] > args->at[OPT_NO_EDIT];
 	/* a pair journal holds one person's notes: PERSON goes without saying */
-	if (optind == argc && ctx->journal->person)
+	if (!args->argc && ctx->journal->person)
 		o.person = ctx->journal->person;
-	else if (optind + 1 != argc)
+	else if (args->argc != 1)
 		return cmd_usage_error(&cmd_new_entry, "name one person");
 	else
-		o.person = argv[optind];
+		o.person = args->argv[0];
 	return S_new(ctx, &o);
 }
 
 const struct cmd_entry cmd_new_entry = {
-	"new",
-	cmd_new,
-	NEED_JOURNAL,
-	"notes new [PERSON] [--date D] [--edit|--no-edit]\n\n"
-	"  --date D     the meeting date (default: this week's slot day, else today)\n"
-	"  --edit       open $VISUAL/$EDITOR (default when on a terminal)\n"
-	"  --no-edit    do not open an editor\n\n"
-	"Writes <person>/<date>.md from the template, carrying forward the goals, every\n"
-	"focus and support item of the previous note (with its id and status) and the\n"
-	"review items still open into the review, and unresolved blockers. Never\n"
-	"overwrites a note. Prints the path. In a pair journal PERSON is its person,\n"
-	"and the note is <date>.md at its root.",
-	"write this week's note, carrying last week's commitments",
+	.name = "new",
+	.fn = cmd_new,
+	.flags = NEED_JOURNAL,
+	.synopsis = "notes new [PERSON] [--date D] [--edit|--no-edit]",
+	.summary = "write this week's note, carrying last week's commitments",
+	.description =
+		"Writes <person>/<date>.md from the template, carrying forward the goals, every\n"
+		"focus and support item of the previous note (with its id and status) and the\n"
+		"review items still open into the review, and unresolved blockers. Never\n"
+		"overwrites a note. Prints the path. In a pair journal PERSON is its person,\n"
+		"and the note is <date>.md at its root.",
+	.options = {
+		[OPT_DATE] = { "date", 0, "D",
+			       "the meeting date (default: this week's slot day, else today)" },
+		[OPT_EDIT] = { "edit", 0, NULL, "open $VISUAL/$EDITOR (default when on a terminal)" },
+		[OPT_NO_EDIT] = { "no-edit", 0, NULL, "do not open an editor" },
+	},
 };

@@ -1,5 +1,4 @@
 /* parse.c - notes parse FILE... [--json]: a note's structured commitments. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +7,6 @@
 #include "fsutil.h"
 #include "journal_check.h"
 #include "json.h"
-#include "notes_print.h"
 
 static int S_parse_one(const char *file, struct cmd_context *ctx, bool as_json, struct strbuf *out)
 {
@@ -26,13 +24,10 @@ static int S_parse_one(const char *file, struct cmd_context *ctx, bool as_json, 
 		rc = cmd_error("%s", err.buf);
 		goto out;
 	}
-	if (as_json) {
-		json_t *j = json_from_note(&c.note, &c.problems);
-		json_add_line(out, j);
-		json_decref(j);
-	} else {
+	if (as_json)
+		json_note_line(out, &c.note, &c.problems);
+	else
 		print_note_summary(out, &c.note, &c.problems);
-	}
 	checked_note_release(&c);
 out:
 	free(rel);
@@ -41,23 +36,18 @@ out:
 	return rc;
 }
 
-static int cmd_parse(int argc, char **argv, struct cmd_context *ctx)
-{
-	static const struct option opts[] = { { "json", no_argument, NULL, 'j' }, { 0 } };
-	struct strbuf out = STRBUF_INIT;
-	bool as_json = false;
-	int c, i, rc = EXIT_OK;
+enum { OPT_JSON };
 
-	while ((c = cmd_getopt(argc, argv, "", opts)) != -1) {
-		if (c == 'j')
-			as_json = true;
-		else
-			return cmd_option_error(&cmd_parse_entry, c, argv);
-	}
-	if (optind >= argc)
+static int cmd_parse(const struct cmd_args *args, struct cmd_context *ctx)
+{
+	struct strbuf out = STRBUF_INIT;
+	bool as_json = args->value[OPT_JSON] != NULL;
+	int i, rc = EXIT_OK;
+
+	if (!args->argc)
 		return cmd_usage_error(&cmd_parse_entry, "no file to parse");
-	for (i = optind; i < argc; i++) {
-		if (S_parse_one(argv[i], ctx, as_json, &out) != EXIT_OK)
+	for (i = 0; i < args->argc; i++) {
+		if (S_parse_one(args->argv[i], ctx, as_json, &out) != EXIT_OK)
 			rc = EXIT_ERROR;
 		/* stream: a long run over many notes starts printing at once */
 		if (out.len > 65536 && cmd_flush(&out) != EXIT_OK) {
@@ -72,12 +62,15 @@ static int cmd_parse(int argc, char **argv, struct cmd_context *ctx)
 }
 
 const struct cmd_entry cmd_parse_entry = {
-	"parse",
-	cmd_parse,
-	WANT_JOURNAL,
-	"notes parse FILE... [--json]\n\n"
-	"  --json    one JSON object per file (JSON Lines)\n\n"
-	"Prints the structured commitments of each note. Problems are listed\n"
-	"(see 'notes check'); the exit status is 2 only when a file cannot be read.",
-	"read notes into structured commitments (--json for scripts)",
+	.name = "parse",
+	.fn = cmd_parse,
+	.flags = WANT_JOURNAL,
+	.synopsis = "notes parse FILE... [--json]",
+	.summary = "read notes into structured commitments (--json for scripts)",
+	.description =
+		"Prints the structured commitments of each note. Problems are listed\n"
+		"(see 'notes check'); the exit status is 2 only when a file cannot be read.",
+	.options = {
+		[OPT_JSON] = { "json", 0, NULL, "one JSON object per file (JSON Lines)" },
+	},
 };

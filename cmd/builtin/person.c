@@ -1,12 +1,10 @@
 /* person.c - notes person add ID [--name N] [--email E] [--slot S]; notes person list. */
-#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "builtin.h"
-#include "notes_print.h"
 #include "schedule.h"
 #include "status.h"
 #include "journal_setup.h"
@@ -71,51 +69,44 @@ static int S_list(struct cmd_context *ctx)
 	return rc;
 }
 
-static int cmd_person(int argc, char **argv, struct cmd_context *ctx)
-{
-	static const struct option opts[] = { { "name", required_argument, NULL, 'n' },
-					      { "email", required_argument, NULL, 'e' },
-					      { "slot", required_argument, NULL, 's' },
-					      { "lang", required_argument, NULL, 'L' },
-					      { 0 } };
-	struct person_fields f = { NULL, NULL, NULL, NULL };
-	int c;
+enum { OPT_NAME, OPT_EMAIL, OPT_SLOT, OPT_LANG };
 
-	if (argc < 2)
+static int cmd_person(const struct cmd_args *args, struct cmd_context *ctx)
+{
+	struct person_fields f = { args->value[OPT_NAME], args->value[OPT_EMAIL],
+				   args->value[OPT_SLOT], args->value[OPT_LANG] };
+
+	if (args->argc < 1)
 		return cmd_usage_error(&cmd_person_entry, "add or list?");
-	if (!strcmp(argv[1], "list")) {
-		if (argc > 2)
+	if (!strcmp(args->argv[0], "list")) {
+		if (args->argc > 1 || f.name || f.email || f.slot || f.lang)
 			return cmd_usage_error(&cmd_person_entry, "person list takes no arguments");
 		return S_list(ctx);
 	}
-	if (strcmp(argv[1], "add"))
-		return cmd_usage_error(&cmd_person_entry, "unknown subcommand '%s'", argv[1]);
-	argc--;
-	argv++;
-	while ((c = cmd_getopt(argc, argv, "", opts)) != -1) {
-		switch (c) {
-		case 'n': f.name = optarg; break;
-		case 'e': f.email = optarg; break;
-		case 's': f.slot = optarg; break;
-		case 'L': f.lang = optarg; break;
-		default: return cmd_option_error(&cmd_person_entry, c, argv);
-		}
-	}
-	if (optind + 1 != argc)
+	if (strcmp(args->argv[0], "add"))
+		return cmd_usage_error(&cmd_person_entry, "unknown subcommand '%s'", args->argv[0]);
+	if (args->argc != 2)
 		return cmd_usage_error(&cmd_person_entry, "person add takes one ID");
-	return S_add(ctx, argv[optind], &f);
+	return S_add(ctx, args->argv[1], &f);
 }
 
 const struct cmd_entry cmd_person_entry = {
-	"person",
-	cmd_person,
-	NEED_JOURNAL,
-	"notes person add ID [--name N] [--email E] [--slot \"mon 10:00\"] [--lang en|ko]\n"
-	"   or: notes person list\n\n"
-	"  --name N     the person's name (for the note title and Co-authored-by)\n"
-	"  --email E    their e-mail\n"
-	"  --slot S     the fixed weekly 1:1 slot, local time, e.g. \"mon 10:00\"\n"
-	"  --lang L     the language of their notes' template (default: the journal's)\n\n"
-	"add commits the change to .notes/config; list shows slot, last and next meeting.",
-	"add a team member, or list the team",
+	.name = "person",
+	.fn = cmd_person,
+	.flags = NEED_JOURNAL,
+	.synopsis =
+		"notes person add ID [--name N] [--email E] [--slot \"mon 10:00\"] [--lang en|ko]\n"
+		"   or: notes person list",
+	.summary = "add a team member, or list the team",
+	.description =
+		"add commits the change to .notes/config; list shows slot, last and next meeting.",
+	.options = {
+		[OPT_NAME] = { "name", 0, "N",
+			       "the person's name (for the note title and Co-authored-by)" },
+		[OPT_EMAIL] = { "email", 0, "E", "their e-mail" },
+		[OPT_SLOT] = { "slot", 0, "S",
+			       "the fixed weekly 1:1 slot, local time, e.g. \"mon 10:00\"" },
+		[OPT_LANG] = { "lang", 0, "L",
+			       "the language of their notes' template (default: the journal's)" },
+	},
 };

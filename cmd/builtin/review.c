@@ -1,6 +1,5 @@
 /* review.c - notes review PERSON|--team [--since D] [--until D] [--json]:
  * the retrospective from git history. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,32 +142,19 @@ out:
 	return rc;
 }
 
-static int cmd_review(int argc, char **argv, struct cmd_context *ctx)
-{
-	static const struct option opts[] = { { "since", required_argument, NULL, 's' },
-					      { "until", required_argument, NULL, 'u' },
-					      { "json", no_argument, NULL, 'j' },
-					      { "team", no_argument, NULL, 't' },
-					      { 0 } };
-	struct review_range range = { 0 };
-	const char *since = NULL, *until = NULL, *person = NULL;
-	bool as_json = false, team = false;
-	struct strbuf err = STRBUF_INIT;
-	int c;
+enum { OPT_SINCE, OPT_UNTIL, OPT_JSON, OPT_TEAM };
 
-	while ((c = cmd_getopt(argc, argv, "", opts)) != -1) {
-		switch (c) {
-		case 's': since = optarg; break;
-		case 'u': until = optarg; break;
-		case 'j': as_json = true; break;
-		case 't': team = true; break;
-		default: return cmd_option_error(&cmd_review_entry, c, argv);
-		}
-	}
-	if (team ? optind != argc : optind + 1 != argc)
+static int cmd_review(const struct cmd_args *args, struct cmd_context *ctx)
+{
+	struct review_range range = { 0 };
+	const char *person = NULL;
+	bool as_json = args->value[OPT_JSON] != NULL, team = args->value[OPT_TEAM] != NULL;
+	struct strbuf err = STRBUF_INIT;
+
+	if (team ? args->argc != 0 : args->argc != 1)
 		return cmd_usage_error(&cmd_review_entry, "name one person, or --team");
 	if (!team) {
-		person = argv[optind];
+		person = args->argv[0];
 		if (journal_check_person(ctx->journal, person, &err) < 0) {
 			cmd_error("review: %s", err.buf);
 			strbuf_release(&err);
@@ -179,23 +165,27 @@ static int cmd_review(int argc, char **argv, struct cmd_context *ctx)
 	}
 	if (date_now(&range.now) < 0)
 		return cmd_error("review: NOTES_NOW is not YYYY-MM-DDTHH:MM");
-	if (S_date(since, &range.since, &range.has_since) ||
-	    S_date(until, &range.until, &range.has_until))
+	if (S_date(args->value[OPT_SINCE], &range.since, &range.has_since) ||
+	    S_date(args->value[OPT_UNTIL], &range.until, &range.has_until))
 		return EXIT_ERROR;
 	return S_run(ctx, person, team, as_json, &range);
 }
 
 const struct cmd_entry cmd_review_entry = {
-	"review",
-	cmd_review,
-	NEED_JOURNAL,
-	"notes review PERSON [--since D] [--until D] [--json]\n"
-	"   or: notes review --team [--since D] [--until D] [--json]\n\n"
-	"  --since D, --until D   the meetings to look at (YYYY-MM-DD, inclusive)\n"
-	"  --json                 one JSON object ({\"team\": [...]} with --team)\n"
-	"  --team                 every person's figures, side by side\n\n"
-	"The retrospective from git history: meetings held vs weeks, focus done,\n"
-	"causes of misses, support kept within 48 hours, recurring blockers, items\n"
-	"carried longest, learnings and a per-week series.",
-	"the retrospective of a person (or --team) from git history",
+	.name = "review",
+	.fn = cmd_review,
+	.flags = NEED_JOURNAL,
+	.synopsis = "notes review PERSON [--since D] [--until D] [--json]\n"
+		    "   or: notes review --team [--since D] [--until D] [--json]",
+	.summary = "the retrospective of a person (or --team) from git history",
+	.description =
+		"The retrospective from git history: meetings held vs weeks, focus done,\n"
+		"causes of misses, support kept within 48 hours, recurring blockers, items\n"
+		"carried longest, learnings and a per-week series.",
+	.options = {
+		[OPT_SINCE] = { "since", 0, "D", "the first meeting day to look at (YYYY-MM-DD)" },
+		[OPT_UNTIL] = { "until", 0, "D", "the last meeting day to look at (inclusive)" },
+		[OPT_JSON] = { "json", 0, NULL, "one JSON object ({\"team\": [...]} with --team)" },
+		[OPT_TEAM] = { "team", 0, NULL, "every person's figures, side by side" },
+	},
 };

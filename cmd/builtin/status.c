@@ -1,5 +1,4 @@
 /* status.c - notes status [PERSON] [--json]: the team right now. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -87,26 +86,21 @@ static void S_print(struct strbuf *out, const struct team_status *st, bool color
 		strbuf_addstr(out, "no one in the journal yet (notes person add ID)\n");
 }
 
-static int cmd_status(int argc, char **argv, struct cmd_context *ctx)
+enum { OPT_JSON };
+
+static int cmd_status(const struct cmd_args *args, struct cmd_context *ctx)
 {
-	static const struct option opts[] = { { "json", no_argument, NULL, 'j' }, { 0 } };
 	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
 	const char *person = NULL;
-	bool as_json = false;
+	bool as_json = args->value[OPT_JSON] != NULL;
 	struct team_status status;
 	notes_time now;
-	int c, rc;
+	int rc;
 
-	while ((c = cmd_getopt(argc, argv, "", opts)) != -1) {
-		if (c == 'j')
-			as_json = true;
-		else
-			return cmd_option_error(&cmd_status_entry, c, argv);
-	}
-	if (optind + 1 < argc)
+	if (args->argc > 1)
 		return cmd_usage_error(&cmd_status_entry, "name at most one person");
-	if (optind < argc) {
-		person = argv[optind];
+	if (args->argc) {
+		person = args->argv[0];
 		if (journal_check_person(ctx->journal, person, &err) < 0 ||
 		    !journal_has_person(ctx->journal, person)) {
 			rc = err.len ? cmd_error("status: %s", err.buf)
@@ -134,13 +128,16 @@ static int cmd_status(int argc, char **argv, struct cmd_context *ctx)
 }
 
 const struct cmd_entry cmd_status_entry = {
-	"status",
-	cmd_status,
-	NEED_JOURNAL,
-	"notes status [PERSON] [--json]\n\n"
-	"  --json   one JSON object (see the README for its fields)\n\n"
-	"The team now, most urgent first: last and next meeting (a missed slot is\n"
-	"flagged), open support items against the 48-hour promise, focus items due,\n"
-	"and items carried open for 2+ meetings. Reads only the latest notes.",
-	"the team now: meetings due, support and focus items, carried items",
+	.name = "status",
+	.fn = cmd_status,
+	.flags = NEED_JOURNAL,
+	.synopsis = "notes status [PERSON] [--json]",
+	.summary = "the team now: meetings due, support and focus items, carried items",
+	.description =
+		"The team now, most urgent first: last and next meeting (a missed slot is\n"
+		"flagged), open support items against the 48-hour promise, focus items due,\n"
+		"and items carried open for 2+ meetings. Reads only the latest notes.",
+	.options = {
+		[OPT_JSON] = { "json", 0, NULL, "one JSON object (see the README for its fields)" },
+	},
 };

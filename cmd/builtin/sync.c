@@ -1,6 +1,5 @@
 /* sync.c - notes sync [PERSON...]: each journal and its remote, one line
  * per journal. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -55,20 +54,17 @@ static void S_render(struct strbuf *out, const struct sync_line *l)
 	strbuf_addch(out, '\n');
 }
 
-static int cmd_sync(int argc, char **argv, struct cmd_context *ctx)
+static int cmd_sync(const struct cmd_args *args, struct cmd_context *ctx)
 {
-	static const struct option opts[] = { { 0 } };
 	struct sync_options o = { NULL, 0, NULL, NULL };
 	struct strbuf err = STRBUF_INIT, out = STRBUF_INIT;
 	struct sync_result res;
 	bool conflict = false, skipped = false;
 	size_t i;
-	int c, rc = EXIT_OK;
+	int rc = EXIT_OK;
 
-	while ((c = cmd_getopt(argc, argv, "", opts)) != -1)
-		return cmd_option_error(&cmd_sync_entry, c, argv);
-	o.people = (const char *const *)argv + optind;
-	o.npeople = (size_t)(argc - optind);
+	o.people = (const char *const *)args->argv;
+	o.npeople = (size_t)args->argc;
 	if (progress_wanted())
 		o.progress = progress_show;
 	if (sync_journal(ctx->journal, &o, &res, &err) < 0) {
@@ -102,16 +98,16 @@ static int cmd_sync(int argc, char **argv, struct cmd_context *ctx)
 }
 
 const struct cmd_entry cmd_sync_entry = {
-	"sync",
-	cmd_sync,
-	NEED_JOURNAL,
-	"notes sync [PERSON...]\n\n"
-	"Brings each journal and its remote together: the team repository (when it\n"
-	"has a remote origin) and each pair journal (all, or those of PERSON...),\n"
-	"cloning the missing ones. Fetches main, fast-forwards or merges (notes\n"
-	"item by item), pushes main (never forced). Notes with changes not\n"
-	"committed are never touched: that journal is skipped. A conflict leaves\n"
-	"markers in the note; resolve it, then notes commit completes the merge.\n"
-	"One line per journal; exit 1 when one was skipped or stopped.",
-	"sync each journal with its remote",
+	.name = "sync",
+	.fn = cmd_sync,
+	.flags = NEED_JOURNAL,
+	.synopsis = "notes sync [PERSON...]",
+	.summary = "sync each journal with its remote",
+	.description = "Brings each journal and its remote together: the team repository (when it\n"
+		       "has a remote origin) and each pair journal (all, or those of PERSON...),\n"
+		       "cloning the missing ones. Fetches main, fast-forwards or merges (notes\n"
+		       "item by item), pushes main (never forced). Notes with changes not\n"
+		       "committed are never touched: that journal is skipped. A conflict leaves\n"
+		       "markers in the note; resolve it, then notes commit completes the merge.\n"
+		       "One line per journal; exit 1 when one was skipped or stopped.",
 };

@@ -1,6 +1,7 @@
 /* date.c - calendar arithmetic on local, zone-less dates and times. */
 #include "date.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,5 +172,108 @@ int date_now(notes_time *out)
 		return -1;
 	days = date_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 	*out = days * MINUTES_PER_DAY + tm.tm_hour * 60 + tm.tm_min;
+	return 0;
+}
+
+void date_local_to_epoch(notes_time t, int64_t *when, int *offset)
+{
+	struct tm tm = { 0 };
+	int y, m, d;
+	int64_t days = date_day_of(t);
+	time_t secs;
+
+	date_civil_from_days(days, &y, &m, &d);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = (int)((t - days * MINUTES_PER_DAY) / 60);
+	tm.tm_min = (int)((t - days * MINUTES_PER_DAY) % 60);
+	tm.tm_isdst = -1;
+	secs = mktime(&tm);
+	*when = secs;
+	*offset = (int)(tm.tm_gmtoff / 60);
+}
+
+static bool S_all_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* "+0200", "-05:30", "Z" -> minutes east of UTC; -1 when not a zone. */
+static int S_zone(const char *s, int *offset)
+{
+	size_t len = strlen(s);
+	int h, m;
+
+	if (!strcmp(s, "Z") || !strcmp(s, "z")) {
+		*offset = 0;
+		return 0;
+	}
+	if ((s[0] != '+' && s[0] != '-') || !(len == 5 || (len == 6 && s[3] == ':')) ||
+	    !S_all_digits(s + 1, 2) || !S_all_digits(s + len - 2, 2))
+		return -1;
+	h = (s[1] - '0') * 10 + (s[2] - '0');
+	m = (s[len - 2] - '0') * 10 + (s[len - 1] - '0');
+	if (h > 14 || m > 59)
+		return -1;
+	*offset = (s[0] == '-' ? -1 : 1) * (h * 60 + m);
+	return 0;
+}
+
+/* "@EPOCH [ZONE]" or "EPOCH ZONE" (git's internal form). */
+static int S_parse_epoch(const char *s, int64_t *when, int *offset)
+{
+	const char *p = s + (*s == '@'), *sp;
+	size_t n;
+
+	sp = strchr(p, ' ');
+	n = sp ? (size_t)(sp - p) : strlen(p);
+	if (!n || n > 12 || !S_all_digits(p, n) || (!sp && *s != '@'))
+		return -1;
+	*when = (int64_t)strtoll(p, NULL, 10);
+	*offset = 0;
+	return sp ? S_zone(sp + 1, offset) : 0;
+}
+
+int date_parse_git(const char *s, int64_t *when, int *offset)
+{
+	size_t len = strlen(s), k = 16;
+	int y, mo, d, h, mi, sec = 0;
+
+	if (S_parse_epoch(s, when, offset) == 0)
+		return 0;
+	if (len < 16 || !S_all_digits(s, 4) || s[4] != '-' || !S_all_digits(s + 5, 2) ||
+	    s[7] != '-' || !S_all_digits(s + 8, 2) || (s[10] != 'T' && s[10] != ' ') ||
+	    !S_all_digits(s + 11, 2) || s[13] != ':' || !S_all_digits(s + 14, 2))
+		return -1;
+	y = atoi(s);
+	mo = atoi(s + 5);
+	d = atoi(s + 8);
+	h = atoi(s + 11);
+	mi = atoi(s + 14);
+	if (len >= 19 && s[16] == ':' && S_all_digits(s + 17, 2)) {
+		sec = atoi(s + 17);
+		k = 19;
+	}
+	while (s[k] == ' ')
+		k++;
+	if (!date_is_valid(y, mo, d) || h > 23 || mi > 59 || sec > 60)
+		return -1;
+	if (s[k]) {
+		if (S_zone(s + k, offset) < 0)
+			return -1;
+		*when = (int64_t)(date_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 +
+				  sec) -
+			(int64_t)*offset * 60;
+	} else {
+		date_local_to_epoch(date_days_from_civil(y, mo, d) * MINUTES_PER_DAY + h * 60 + mi,
+				    when, offset);
+		*when += sec;
+	}
 	return 0;
 }

@@ -52,4 +52,15 @@ notes_time date_working_day_end(notes_time t, int n);
  */
 int date_now(notes_time *out);
 
+/* The local wall-clock time t as seconds since the epoch, and the zone's
+ * offset (minutes east of UTC) then. */
+void date_local_to_epoch(notes_time t, int64_t *secs, int *offset);
+/*
+ * A date as git reads GIT_AUTHOR_DATE and GIT_COMMITTER_DATE: "@EPOCH
+ * [ZONE]", "EPOCH ZONE", or ISO 8601 "YYYY-MM-DD[T ]HH:MM[:SS][ZONE]"
+ * (local time without a zone; ZONE is "Z", "+HHMM" or "+HH:MM"). Returns
+ * 0 with the seconds and offset, or -1.
+ */
+int date_parse_git(const char *s, int64_t *secs, int *offset);
+
 #endif

@@ -233,13 +233,6 @@ static bool S_same(const struct strbuf *sb, const char *data, size_t len)
 }
 
 /*
- * Rename tmp over path if path still holds old. Then look at the file
- * it replaced: an editor that saves in place may have written into it
- * between the last look and the rename, or after (it had it open).
- * Returns 0 when the new file stands and nothing was written into the
- * old one, 1 with what was written in landed, -1 with err.
- */
-/*
  * Swap the files at a and b (Linux's exchanging rename). Returns 0, or
  * -1 with errno (EINVAL where the file system cannot).
  */

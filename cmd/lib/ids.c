@@ -15,9 +15,19 @@
 
 static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
 
-static bool S_id_char(char c)
+bool id_char_is_valid(char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+}
+
+bool id_is_valid(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < ID_LEN; i++)
+		if (!id_char_is_valid(s[i]))
+			return false;
+	return s[ID_LEN] == '\0';
 }
 
 void id_set_add(struct id_set *set, const char *id)
@@ -57,9 +67,9 @@ void id_set_scan(struct id_set *set, const char *buf, size_t len)
 		size_t k;
 		bool before = p == buf || p[-1] == ' ' || p[-1] == '\t';
 		p++;
-		for (k = 0; k < ID_LEN && p + k < end && S_id_char(p[k]); k++)
+		for (k = 0; k < ID_LEN && p + k < end && id_char_is_valid(p[k]); k++)
 			;
-		if (before && k == ID_LEN && (p + k == end || !S_id_char(p[k])))
+		if (before && k == ID_LEN && (p + k == end || !id_char_is_valid(p[k])))
 			id_set_add(set, p);
 	}
 }

@@ -9,6 +9,12 @@
 
 #define ID_LEN 6
 
+/* Whether s is an id as notes reads one: ID_LEN characters of [0-9a-z]
+ * (notes writes only Crockford's base32 among them, but a user may type
+ * any). The one home of the id's shape. */
+bool id_is_valid(const char *s);
+bool id_char_is_valid(char c);
+
 struct id_set {
 	char (*ids)[ID_LEN + 1];
 	size_t nr, alloc;

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "carry.h"
+#include "json_carry.h"
 #include "embedded.h"
 #include "fsutil.h"
 #include "journal_notes.h"

@@ -11,41 +11,64 @@
 #include "pair.h"
 #include "xalloc.h"
 
-int journal_person_notes(const struct journal *j, const char *id, struct person_notes *out,
-			 struct strbuf *err)
+/*
+ * The decision itself, for a valid id: false when the journal holds none
+ * of the person's notes. A pair journal (journal.person) holds its
+ * person's, at its root, in its repository; in a team journal a shared
+ * person's <id>/ is their pair journal, a repository of its own (its
+ * .notes/config must say it is theirs); everyone else's notes are <id>/
+ * of the journal, committed in the journal's repository.
+ */
+static bool S_locate(const struct journal *j, const char *id, struct person_notes *out)
 {
-	struct strbuf repo = STRBUF_INIT;
+	struct strbuf repo = STRBUF_INIT, ignored = STRBUF_INIT;
+	bool mounted = !j->person && pair_is_mounted(j, id);
 
-	memset(out, 0, sizeof(*out));
+	if (j->person ? strcmp(id, j->person) != 0 : false)
+		return false;
+	journal_path(j, id, &repo);
+	if (mounted && pair_check_dir(repo.buf, id, &ignored) < 0) {
+		strbuf_release(&repo);
+		strbuf_release(&ignored);
+		return false;
+	}
+	out->id = xstrdup(id);
 	if (j->person) {
-		/* a pair journal: its person's notes at its root, nobody else's */
-		if (!person_id_is_valid(id) || strcmp(id, j->person)) {
-			strbuf_addstr(err, "this is the pair journal of ");
-			strbuf_addstr(err, j->person);
-			strbuf_addstr(err, ": it holds no notes of '");
-			strbuf_add_escaped(err, id, strlen(id) > 80 ? 80 : strlen(id));
-			strbuf_addstr(err, "'");
-			return -1;
-		}
-		out->id = xstrdup(id);
 		out->dir = xstrdup("");
 		out->repo = xstrdup(j->root);
 		out->repo_dir = xstrdup("");
-		return 0;
-	}
-	if (journal_check_person(j, id, err) < 0)
-		return -1;
-	journal_path(j, id, &repo);
-	out->id = xstrdup(id);
-	out->dir = xstrdup(id);
-	if (pair_is_mounted(j, id) || pair_is_shared(j, id)) {
+	} else if (mounted || pair_is_shared(j, id)) {
+		out->dir = xstrdup(id);
 		out->repo = strbuf_detach(&repo, NULL);
 		out->repo_dir = xstrdup("");
 	} else {
+		out->dir = xstrdup(id);
 		out->repo = xstrdup(j->root);
 		out->repo_dir = xstrdup(id);
 	}
 	strbuf_release(&repo);
+	strbuf_release(&ignored);
+	return true;
+}
+
+int journal_person_notes(const struct journal *j, const char *id, struct person_notes *out,
+			 struct strbuf *err)
+{
+	memset(out, 0, sizeof(*out));
+	if (j->person && (!person_id_is_valid(id) || strcmp(id, j->person))) {
+		strbuf_addstr(err, "this is the pair journal of ");
+		strbuf_addstr(err, j->person);
+		strbuf_addstr(err, ": it holds no notes of '");
+		strbuf_add_escaped(err, id, strlen(id) > 80 ? 80 : strlen(id));
+		strbuf_addstr(err, "'");
+		return -1;
+	}
+	if (journal_check_person(j, id, err) < 0)
+		return -1;
+	if (!S_locate(j, id, out)) {
+		strbuf_addf(err, "%s's notes are not in this journal", id);
+		return -1;
+	}
 	return 0;
 }
 
@@ -176,20 +199,21 @@ static int S_list(const char *dir, const char *prefix, struct note_ref **out, si
 
 int journal_notes(const struct journal *j, const char *id, struct note_ref **out, size_t *n)
 {
-	struct strbuf err = STRBUF_INIT, dir = STRBUF_INIT, prefix = STRBUF_INIT;
-	struct person_notes pn;
+	struct strbuf dir = STRBUF_INIT, prefix = STRBUF_INIT;
+	struct person_notes pn = { 0 };
 	int rc = 0;
 
 	*out = NULL;
 	*n = 0;
-	if (journal_person_notes(j, id, &pn, &err) == 0) {
+	/* S_list refuses a directory that is a link: no journal_check_person,
+	 * whose lstat would be a second one on every listing */
+	if (person_id_is_valid(id) && S_locate(j, id, &pn)) {
 		journal_path(j, pn.dir, &dir);
 		if (*pn.dir)
 			strbuf_addf(&prefix, "%s/", pn.dir);
 		rc = S_list(dir.buf, prefix.buf, out, n);
 	}
 	person_notes_release(&pn);
-	strbuf_release(&err);
 	strbuf_release(&dir);
 	strbuf_release(&prefix);
 	return rc;

@@ -142,7 +142,8 @@ int journal_add_person(struct journal *j, const char *id, const struct person_fi
 		    f->name ? f->name : "", f->name ? ")" : "");
 	if (vcs_commit(v, config_file, 1, msg.buf, &who, warn, err) < 0)
 		goto out;
-	rc = 0;
+	/* j knows the person from now on */
+	rc = journal_reload(j, err);
 out:
 	person_release(&leader);
 	vcs_free(v);

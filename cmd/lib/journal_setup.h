@@ -31,7 +31,8 @@ struct person_fields {
  * Add person id to the journal's config (name defaults to the id) and
  * commit the change as "journal: add <id> (<name>)". Refused when the id
  * is invalid or taken, the slot is not like "mon 10:00" or the language
- * unknown. Returns 0, or -1 with the reason in err; warn as above.
+ * unknown. Returns 0 (j then lists the person), or -1 with the reason
+ * in err; warn as above.
  */
 int journal_add_person(struct journal *j, const char *id, const struct person_fields *f,
 		       struct strbuf *warn, struct strbuf *err);

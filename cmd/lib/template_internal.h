@@ -1,4 +1,4 @@
-/* template_internal.h - what the template renderer (template.c) and its
+/* template_internal.h - what the template renderer (json_template.c) and its
  * parser (template_parse.c) share; other callers use template.h only. */
 #ifndef NOTES_TEMPLATE_INTERNAL_H
 #define NOTES_TEMPLATE_INTERNAL_H

@@ -1,4 +1,4 @@
-/* template_parse.c - Mustache parser: template text to the flat node list template.c renders. */
+/* template_parse.c - Mustache parser: template text to the flat node list json_template.c renders. */
 #include "template.h"
 #include "template_internal.h"
 #include "xalloc.h"

@@ -18,117 +18,12 @@
 
 #define COMMIT_TRIES 50
 
-/* Local wall-clock "YYYY-MM-DDTHH:MM" minutes -> seconds since the epoch and zone. */
-static void S_local_to_epoch(notes_time t, git_time_t *when, int *offset)
-{
-	struct tm tm = { 0 };
-	int y, m, d;
-	int64_t days = date_day_of(t);
-	time_t secs;
-
-	date_civil_from_days(days, &y, &m, &d);
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = (int)((t - days * MINUTES_PER_DAY) / 60);
-	tm.tm_min = (int)((t - days * MINUTES_PER_DAY) % 60);
-	tm.tm_isdst = -1;
-	secs = mktime(&tm);
-	*when = secs;
-	*offset = (int)(tm.tm_gmtoff / 60);
-}
-
-static bool S_digits(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
-}
-
-/* "+0200", "-05:30", "Z" -> minutes east of UTC; -1 when not a zone. */
-static int S_zone(const char *s, int *offset)
-{
-	size_t len = strlen(s);
-	int h, m;
-
-	if (!strcmp(s, "Z") || !strcmp(s, "z")) {
-		*offset = 0;
-		return 0;
-	}
-	if ((s[0] != '+' && s[0] != '-') || !(len == 5 || (len == 6 && s[3] == ':')) ||
-	    !S_digits(s + 1, 2) || !S_digits(s + len - 2, 2))
-		return -1;
-	h = (s[1] - '0') * 10 + (s[2] - '0');
-	m = (s[len - 2] - '0') * 10 + (s[len - 1] - '0');
-	if (h > 14 || m > 59)
-		return -1;
-	*offset = (s[0] == '-' ? -1 : 1) * (h * 60 + m);
-	return 0;
-}
-
-/* "@EPOCH [ZONE]" or "EPOCH ZONE" (git's internal form). */
-static int S_parse_epoch(const char *s, git_time_t *when, int *offset)
-{
-	const char *p = s + (*s == '@'), *sp;
-	size_t n;
-
-	sp = strchr(p, ' ');
-	n = sp ? (size_t)(sp - p) : strlen(p);
-	if (!n || n > 12 || !S_digits(p, n) || (!sp && *s != '@'))
-		return -1;
-	*when = (git_time_t)strtoll(p, NULL, 10);
-	*offset = 0;
-	return sp ? S_zone(sp + 1, offset) : 0;
-}
-
-/* GIT_*_DATE: "@EPOCH [ZONE]", "EPOCH ZONE", or ISO 8601 "YYYY-MM-DD[T ]HH:MM[:SS][ZONE]". */
-static int S_parse_git_date(const char *s, git_time_t *when, int *offset)
-{
-	size_t len = strlen(s), k = 16;
-	int y, mo, d, h, mi, sec = 0;
-
-	if (S_parse_epoch(s, when, offset) == 0)
-		return 0;
-	if (len < 16 || !S_digits(s, 4) || s[4] != '-' || !S_digits(s + 5, 2) || s[7] != '-' ||
-	    !S_digits(s + 8, 2) || (s[10] != 'T' && s[10] != ' ') || !S_digits(s + 11, 2) ||
-	    s[13] != ':' || !S_digits(s + 14, 2))
-		return -1;
-	y = atoi(s);
-	mo = atoi(s + 5);
-	d = atoi(s + 8);
-	h = atoi(s + 11);
-	mi = atoi(s + 14);
-	if (len >= 19 && s[16] == ':' && S_digits(s + 17, 2)) {
-		sec = atoi(s + 17);
-		k = 19;
-	}
-	while (s[k] == ' ')
-		k++;
-	if (!date_is_valid(y, mo, d) || h > 23 || mi > 59 || sec > 60)
-		return -1;
-	if (s[k]) {
-		if (S_zone(s + k, offset) < 0)
-			return -1;
-		*when = (git_time_t)(date_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 +
-				     sec) -
-			(git_time_t)*offset * 60;
-	} else {
-		S_local_to_epoch(date_days_from_civil(y, mo, d) * MINUTES_PER_DAY + h * 60 + mi,
-				 when, offset);
-		*when += sec;
-	}
-	return 0;
-}
-
 int vcs_signature(git_signature **out, const char *role, const struct vcs_identity *who,
 		  struct strbuf *err)
 {
 	char key[32];
 	const char *name, *email, *date, *clock = getenv("NOTES_NOW");
-	git_time_t when;
+	int64_t secs;
 	int offset;
 	notes_time now;
 
@@ -143,7 +38,7 @@ int vcs_signature(git_signature **out, const char *role, const struct vcs_identi
 	if (!email || !*email)
 		email = who && who->email ? who->email : "notes@localhost";
 	if (date && *date) {
-		if (S_parse_git_date(date, &when, &offset) < 0) {
+		if (date_parse_git(date, &secs, &offset) < 0) {
 			strbuf_addf(err, "%s is not a date git understands", key);
 			return -1;
 		}
@@ -152,15 +47,15 @@ int vcs_signature(git_signature **out, const char *role, const struct vcs_identi
 			strbuf_addstr(err, "NOTES_NOW is not YYYY-MM-DDTHH:MM");
 			return -1;
 		}
-		S_local_to_epoch(now, &when, &offset);
+		date_local_to_epoch(now, &secs, &offset);
 	} else {
 		struct tm tm;
 		time_t t = time(NULL);
 		localtime_r(&t, &tm);
-		when = t;
+		secs = t;
 		offset = (int)(tm.tm_gmtoff / 60);
 	}
-	if (git_signature_new(out, name, email, when, offset) < 0)
+	if (git_signature_new(out, name, email, (git_time_t)secs, offset) < 0)
 		return vcs_error(err, "bad author or committer");
 	return 0;
 }

@@ -32,7 +32,7 @@ test_expect_success 'setup: a journal with alice and a note' '
 test_expect_success 'an unknown long option: the same words for every command' '
 	cd j &&
 	for cmd in init "person add bob" "new alice" "parse alice/2026-11-23.md" check commit \
-		"done aaaaaa" status "review alice"; do
+		"done aaaaaa" status "review alice" calendar; do
 		# shellcheck disable=SC2086
 		option_error "unknown option '"'"'--bogus'"'"'" -- $cmd --bogus || return 1
 	done
@@ -41,7 +41,7 @@ test_expect_success 'an unknown long option: the same words for every command' '
 test_expect_success 'an unknown short option: the same words for every command' '
 	cd j &&
 	for cmd in init "person add bob" "new alice" "parse alice/2026-11-23.md" check commit \
-		"done aaaaaa" status "review alice"; do
+		"done aaaaaa" status "review alice" calendar; do
 		# shellcheck disable=SC2086
 		option_error "unknown option '"'"'-Z'"'"'" -- $cmd -Z || return 1
 	done
@@ -52,7 +52,8 @@ test_expect_success 'a missing value names the option that needs it' '
 	for opt in "init --leader" "init --name" "init --email" "init --lang" \
 		"person add bob --name" "person add bob --email" "person add bob --slot" \
 		"person add bob --lang" "new alice --date" "commit -m" "commit --message" \
-		"done aaaaaa --at" "review alice --since" "review alice --until"; do
+		"done aaaaaa --at" "review alice --since" "review alice --until" "calendar -o" \
+		"calendar --output"; do
 		name=${opt##* } &&
 		# shellcheck disable=SC2086
 		option_error "option '"'"'$name'"'"' needs a value" -- $opt || return 1

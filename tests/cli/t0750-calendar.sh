@@ -179,7 +179,7 @@ test_expect_success 'bad input: an unknown person, a bad duration, an unwritable
 	test_expect_code 2 notes -C j calendar -o no/such/dir/cal.ics 2>err &&
 	test_grep "^notes: calendar: no/such/dir/cal.ics: " err &&
 	test_expect_code 2 notes -C j calendar --bogus 2>err &&
-	test_grep "bad option" err &&
+	test_grep "^notes: unknown option '"'"'--bogus'"'"'$" err &&
 	test_no_crash err
 '
 

@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "carry.h"
+#include "json_carry.h"
 #include "check.h"
 #include "journal_new.h"
 #include "note.h"

@@ -3,8 +3,12 @@
 #ifndef NOTES_HARNESS_H
 #define NOTES_HARNESS_H
 
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static int harness_passed, harness_failed;
 
@@ -29,6 +33,35 @@ static int harness_passed, harness_failed;
 			       __LINE__, #got, g_ ? g_ : "(null)", w_ ? w_ : "(null)");            \
 		}                                                                                  \
 	} while (0)
+
+/* rm -rf path, for the directories a test made (links are not followed). */
+static inline void harness_rmtree(const char *path)
+{
+	struct stat st;
+	DIR *d;
+
+	if (lstat(path, &st) < 0)
+		return;
+	if (S_ISDIR(st.st_mode) && (d = opendir(path))) {
+		struct dirent *de;
+		while ((de = readdir(d))) {
+			size_t n = strlen(path) + strlen(de->d_name) + 2;
+			char *sub;
+			if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+				continue;
+			sub = malloc(n);
+			if (!sub)
+				break;
+			snprintf(sub, n, "%s/%s", path, de->d_name);
+			harness_rmtree(sub);
+			free(sub);
+		}
+		closedir(d);
+		rmdir(path);
+		return;
+	}
+	unlink(path);
+}
 
 static inline int harness_done(void)
 {

@@ -96,8 +96,30 @@ static void test_slots(void)
 	CHECK_STR(fmt_time(due.next), "2026-11-23T10:00");
 }
 
+/* GIT_*_DATE as git reads it (and the start of a day, below 1970 too). */
+static void test_git_dates(void)
+{
+	int64_t secs = 0;
+	int off = 99;
+
+	CHECK(date_parse_git("@1700000000", &secs, &off) == 0 && secs == 1700000000 && off == 0);
+	CHECK(date_parse_git("1700000000 +0200", &secs, &off) == 0 && off == 120);
+	CHECK(date_parse_git("2026-11-23T10:00:00Z", &secs, &off) == 0 && off == 0);
+	CHECK(secs == (date_days_from_civil(2026, 11, 23) * 86400 + 36000));
+	CHECK(date_parse_git("2026-11-23 10:00-05:30", &secs, &off) == 0 && off == -330);
+	CHECK(secs == (date_days_from_civil(2026, 11, 23) * 86400 + 36000 + 330 * 60));
+	CHECK(date_parse_git("garbage", &secs, &off) < 0);
+	CHECK(date_parse_git("2026-13-45T10:00:00", &secs, &off) < 0);
+	CHECK(date_parse_git("2026-11-23T10:00:00+99:99", &secs, &off) < 0);
+	CHECK(date_parse_git("1700000000", &secs, &off) < 0); /* a bare number needs @ */
+	CHECK(date_start_of_day(T("2026-11-23T10:00")) == T("2026-11-23"));
+	CHECK(date_start_of_day(-1) == -MINUTES_PER_DAY);
+	CHECK(date_day_of(-1) == -1 && date_day_of(0) == 0);
+}
+
 int main(void)
 {
+	test_git_dates();
 	test_parse();
 	test_weeks();
 	test_working_days();

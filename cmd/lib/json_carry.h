@@ -1,7 +1,7 @@
-/* carry.h - what a new note carries forward from the previous one, as
- * template data. */
-#ifndef NOTES_CARRY_H
-#define NOTES_CARRY_H
+/* json_carry.h - what a new note carries forward from the previous one, as
+ * the data the note template renders (json_carry.c). */
+#ifndef NOTES_JSON_CARRY_H
+#define NOTES_JSON_CARRY_H
 
 #include "journal.h"
 #include "note.h"

@@ -1,5 +1,6 @@
-/* carry.c - what a new note carries forward from the previous one. */
-#include "carry.h"
+/* json_carry.c - what a new note carries forward from the previous one,
+ * as the JSON data the note template renders (jansson). */
+#include "json_carry.h"
 
 #include <jansson.h>
 

@@ -1,4 +1,5 @@
-/* template.c - Mustache renderer: renders template_parse()'s node list against JSON. */
+/* json_template.c - Mustache renderer: renders template_parse()'s node list
+ * against JSON data (jansson). */
 #include "template.h"
 #include "template_internal.h"
 #include "xalloc.h"
