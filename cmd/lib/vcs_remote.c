@@ -342,6 +342,27 @@ out:
 	return rc;
 }
 
+/*
+ * A bare repository made with a plain git init points its HEAD at master,
+ * which nothing creates: a git clone of it would check nothing out. When
+ * the remote is a path and its HEAD names no commit, it is pointed at main.
+ */
+static void S_local_head(const char *url)
+{
+	const char *path = !strncmp(url, "file://", 7) ? url + 7 : url;
+	git_repository *repo;
+
+	if (url_kind(url) != URL_LOCAL ||
+	    git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+		git_error_clear();
+		return;
+	}
+	if (git_repository_head_unborn(repo) == 1)
+		git_repository_set_head(repo, "refs/heads/main");
+	git_error_clear();
+	git_repository_free(repo);
+}
+
 int vcs_push(struct vcs *v, const struct vcs_progress *p, struct strbuf *err)
 {
 	struct strbuf url = STRBUF_INIT;
@@ -370,6 +391,8 @@ int vcs_push(struct vcs *v, const struct vcs_progress *p, struct strbuf *err)
 		url_scrub(&t.status, t.url);
 		strbuf_add_escaped(err, t.status.buf, t.status.len);
 		rc = 1;
+	} else {
+		S_local_head(url.buf);
 	}
 	strbuf_release(&t.status);
 	strbuf_release(&url);

@@ -180,4 +180,14 @@ test_expect_success 'refused: a pair journal whose journal.person is not its dir
 	NOTES_NOW=2026-11-25T09:00 notes -C j status alice >out 2>err
 '
 
+test_expect_success 'a bare remote whose HEAD names master: a plain git clone still checks out main' '
+	git -c init.defaultBranch=master init -q --bare remotes/bob.git &&
+	test "$(git -C remotes/bob.git symbolic-ref HEAD)" = refs/heads/master &&
+	NOTES_NOW=2026-11-25T12:00 notes -C j share bob "$TRASH/remotes/bob.git" >out 2>err &&
+	test "$(git -C remotes/bob.git symbolic-ref HEAD)" = refs/heads/main &&
+	git clone -q remotes/bob.git bob-clone &&
+	test -f bob-clone/2026-11-24.md &&
+	test "$(git config -f bob-clone/.notes/config journal.person)" = bob
+'
+
 test_done
