@@ -89,6 +89,15 @@ static size_t S_next_line(const char *s, size_t len, size_t pos)
 	return next;
 }
 
+/* No unit yet; the arrays are never NULL, so that a stretch of none
+ * still points somewhere. */
+static void S_units_init(struct units *u)
+{
+	memset(u, 0, sizeof(*u));
+	ALLOC_GROW(u->u, 1, u->alloc);
+	ALLOC_GROW(u->is_item, 1, u->alloc_items);
+}
+
 static int S_cut(const struct note_version *v, struct units *u, struct strbuf *err)
 {
 	struct note note;
@@ -96,7 +105,7 @@ static int S_cut(const struct note_version *v, struct units *u, struct strbuf *e
 	size_t nspans, next = 0, pos = 0;
 	int line = 1;
 
-	memset(u, 0, sizeof(*u));
+	S_units_init(u);
 	if (!v->data || !v->len)
 		return 0;
 	if (note_parse(&note, v->data, v->len, NULL, err) < 0)
@@ -193,7 +202,7 @@ static void S_lines(const char *data, size_t len, struct units *u)
 {
 	size_t pos = 0;
 
-	memset(u, 0, sizeof(*u));
+	S_units_init(u);
 	while (pos < len) {
 		size_t end = S_next_line(data, len, pos);
 		S_add_unit(u, data + pos, end - pos, data + pos, end - pos, false);

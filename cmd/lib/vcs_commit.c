@@ -154,14 +154,16 @@ static int S_build_tree(git_repository *repo, git_tree *head, const struct chang
 	if (!total && head)
 		git_oid_cpy(tree_oid, git_tree_id(head));
 	for (i = 0; i < total && rc == 0; i++) {
-		const struct vcs_file *f = i < c->nremoved ? NULL : &c->files[i - c->nremoved];
+		bool removing = i < c->nremoved;
+		const struct vcs_file *f = removing ? NULL : &c->files[i - c->nremoved];
+		const char *path = f ? f->path : c->removed ? c->removed[i] : "";
 		git_oid blob;
 		git_filemode_t mode = GIT_FILEMODE_BLOB;
 		bool present = false, empty;
 		if (f)
 			rc = S_file_blob(repo, f, &blob, &mode, &present, err);
-		if (rc == 0 && S_tree_with(repo, base, f ? f->path : c->removed[i],
-					   present ? &blob : NULL, mode, tree_oid, &empty) < 0)
+		if (rc == 0 && S_tree_with(repo, base, path, present ? &blob : NULL, mode, tree_oid,
+					   &empty) < 0)
 			rc = vcs_error(err, "cannot build the commit's tree");
 		if (rc == 0 && i + 1 < total) {
 			if (git_tree_lookup(&next, repo, tree_oid) < 0)

@@ -149,7 +149,8 @@ static int S_resolve(struct merge *m, git_index *idx, struct strbuf *err)
 	git_index_conflict_iterator_free(it);
 	for (i = 0; i < n; i++) {
 		git_index_entry **c = copies + 3 * i;
-		const char *path = c[1] ? c[1]->path : c[2] ? c[2]->path : c[0]->path;
+		const git_index_entry *some = c[1] ? c[1] : c[2] ? c[2] : c[0];
+		const char *path = some ? some->path : "";
 		int one = c[1] && c[2] ? S_resolve_one(m, idx, c[0], c[1], c[2]) : 1;
 		if (one < 0 && rc == 0)
 			rc = vcs_error(err, path);

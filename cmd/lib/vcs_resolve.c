@@ -211,6 +211,8 @@ static int S_list_conflicts(git_index *idx, char ***paths, size_t *n, struct str
 	char **res = NULL;
 	size_t nr = 0, alloc = 0;
 
+	*paths = NULL;
+	*n = 0;
 	if (git_index_conflict_iterator_new(&it, idx) < 0)
 		return vcs_error(err, "cannot read the conflicts");
 	while (git_index_conflict_next(&a, &o, &t, it) == 0) {
