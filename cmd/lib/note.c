@@ -335,7 +335,7 @@ static void S_conflict_markers(struct parser *p, cmark_node *doc)
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *node = cmark_iter_get_node(it);
 		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK)
-			for (n = S_file_line(p, node);
+			for (n = S_file_line(p, node) > 0 ? S_file_line(p, node) : 1;
 			     n <= cmark_node_get_end_line(node) + p->line_offset &&
 			     n <= p->lines.nr;
 			     n++)
@@ -343,9 +343,10 @@ static void S_conflict_markers(struct parser *p, cmark_node *doc)
 	}
 	cmark_iter_free(it);
 	for (n = 1; n <= p->lines.nr; n++) {
-		char c = p->buf[p->lines.start[n]];
+		char c;
 		if (code[n] || !S_is_conflict_marker(p, n))
 			continue;
+		c = p->buf[p->lines.start[n]]; /* a marker line is 7 bytes or more */
 		/* "=======" alone is also a setext heading's underline and
 		 * ">>>>>>> x" a quote seven deep: markers only after <<<<<<< */
 		if (c != '<' && !open)

@@ -211,16 +211,17 @@ static void S_lines(const char *data, size_t len, struct units *u)
 }
 
 /* Merge one item changed on both sides line by line, as git would have
- * within it: true and the result in out when no two changes touch. */
-static bool S_merge_item(struct strbuf *out, const struct diff3_unit *a, const struct diff3_unit *o,
+ * within it: the changes that do not touch merge, and those that do get
+ * markers around their lines only (the rest of the item once). False
+ * when the item is too large to compare: the caller marks it whole. */
+static bool S_merge_item(struct merge *m, const struct diff3_unit *a, const struct diff3_unit *o,
 			 const struct diff3_unit *t)
 {
 	struct units la, lo, lt;
 	struct diff3_seq sa, so, st;
 	struct diff3_hunk *h;
-	struct strbuf res = STRBUF_INIT;
 	size_t n, i;
-	bool ok = true;
+	bool ok;
 
 	S_lines(a->data, a->len, &la);
 	S_lines(o->data, o->len, &lo);
@@ -228,19 +229,17 @@ static bool S_merge_item(struct strbuf *out, const struct diff3_unit *a, const s
 	sa = (struct diff3_seq){ la.u, la.n };
 	so = (struct diff3_seq){ lo.u, lo.n };
 	st = (struct diff3_seq){ lt.u, lt.n };
-	if (diff3(&sa, &so, &st, MAX_CELLS, &h, &n) < 0)
-		ok = false, n = 0, h = NULL;
-	for (i = 0; i < n && ok; i++) {
+	ok = diff3(&sa, &so, &st, MAX_CELLS, &h, &n) == 0;
+	for (i = 0; ok && i < n; i++) {
+		const struct diff3_unit *ha = la.u + h[i].a0, *ho = lo.u + h[i].o0,
+					*ht = lt.u + h[i].t0;
+		size_t na = h[i].a1 - h[i].a0, no = h[i].o1 - h[i].o0, nt = h[i].t1 - h[i].t0;
 		if (h[i].kind == DIFF3_STABLE)
-			S_emit(&res, lo.u + h[i].o0, h[i].o1 - h[i].o0);
-		else
-			ok = S_one_side(&res, la.u + h[i].a0, h[i].a1 - h[i].a0, lo.u + h[i].o0,
-					h[i].o1 - h[i].o0, lt.u + h[i].t0, h[i].t1 - h[i].t0);
+			S_emit(m->out, ho, no);
+		else if (!S_one_side(m->out, ha, na, ho, no, ht, nt))
+			S_conflict(m, ho, no, ht, nt);
 	}
-	if (ok)
-		strbuf_addbuf(out, &res);
 	free(h);
-	strbuf_release(&res);
 	S_units_release(&la);
 	S_units_release(&lo);
 	S_units_release(&lt);
@@ -278,7 +277,7 @@ static void S_stable(struct merge *m, const struct units *a, const struct units 
 	for (k = 0; k < h->a1 - h->a0; k++) {
 		const struct diff3_unit *ua = &a->u[h->a0 + k], *uo = &o->u[h->o0 + k],
 					*ut = &t->u[h->t0 + k];
-		if (!S_one_side(m->out, ua, 1, uo, 1, ut, 1) && !S_merge_item(m->out, ua, uo, ut))
+		if (!S_one_side(m->out, ua, 1, uo, 1, ut, 1) && !S_merge_item(m, ua, uo, ut))
 			S_conflict(m, uo, 1, ut, 1);
 	}
 }

@@ -262,7 +262,7 @@ static int S_try_commit(struct vcs *v, const struct changes *c, const char *mess
 /* As git does, no commit while a merge (or a rebase, a cherry-pick...) is
  * in progress or the index has conflicts: a commit of HEAD's tree plus a
  * few files would drop the merge's other parent and half its result. */
-static int S_refuse_state(struct vcs *v, struct strbuf *err)
+int vcs_refuse_state(struct vcs *v, struct strbuf *err)
 {
 	struct strbuf what = STRBUF_INIT;
 	enum vcs_state st = vcs_state(v, &what);
@@ -296,7 +296,7 @@ int vcs_commit_removing(struct vcs *v, const char *const *removed, size_t nremov
 		goto out;
 	if (vcs_turn_take(v->repo, &turn, warn, err) < 0)
 		goto out;
-	if (S_refuse_state(v, err) < 0) {
+	if (vcs_refuse_state(v, err) < 0) {
 		vcs_turn_give(&turn);
 		goto out;
 	}

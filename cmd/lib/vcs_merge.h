@@ -78,6 +78,10 @@ int vcs_uncommitted(struct vcs *v, char ***paths, size_t *n, struct strbuf *err)
 int vcs_file_at(struct vcs *v, const char *ref, const char *path, struct strbuf *out,
 		struct strbuf *err);
 
+/* -1 with the reason in err unless the state is VCS_STATE_CLEAN (the
+ * refusal of vcs_commit, for a caller about to write what it commits). */
+int vcs_refuse_state(struct vcs *v, struct strbuf *err);
+
 /* The paths of the index that have conflicts, sorted. */
 int vcs_conflicts(struct vcs *v, char ***paths, size_t *n, struct strbuf *err);
 

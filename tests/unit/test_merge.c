@@ -109,6 +109,23 @@ static void S_both_added_items(void)
 	S_expect(base, o, t, 0, want);
 }
 
+static void S_conflict_within_item_is_small(void)
+{
+	/* both reworded the item: its fields, the same on both sides, stay
+	 * outside the markers */
+	char *o = S_edit(base, "Ship the A/B test #conversion", "Ship the test to 10% #conversion");
+	char *t = S_edit(base, "Ship the A/B test #conversion",
+			 "Ship the A/B test to staff #conversion");
+	char *want = S_edit(base, "- [ ] Ship the A/B test #conversion ^cccccc\n",
+			    "<<<<<<< HEAD\n"
+			    "- [ ] Ship the test to 10% #conversion ^cccccc\n"
+			    "=======\n"
+			    "- [ ] Ship the A/B test to staff #conversion ^cccccc\n"
+			    ">>>>>>> origin/main\n");
+
+	S_expect(base, o, t, 1, want);
+}
+
 static void S_plain_lines_conflict(void)
 {
 	static const char b[] = HEADER "## Notes\nfirst\nsecond\n";
@@ -158,6 +175,7 @@ int main(void)
 	S_same_item_both_sides();
 	S_one_item_far_apart_lines();
 	S_both_added_items();
+	S_conflict_within_item_is_small();
 	S_plain_lines_conflict();
 	S_one_side_and_same_change();
 	S_added_on_both();
