@@ -24,23 +24,23 @@ struct units {
 	size_t n, alloc, alloc_items, nkeys, alloc_keys;
 };
 
-struct span {
+struct item_span {
 	int line, end_line;
 	char *key;
 };
 
 static int S_cmp_span(const void *a, const void *b)
 {
-	const struct span *x = a, *y = b;
+	const struct item_span *x = a, *y = b;
 	return (x->line > y->line) - (x->line < y->line);
 }
 
 /* The tasks with an id, by line, without those nested in another one. */
-static size_t S_spans(const struct note *note, struct span **out)
+static size_t S_spans(const struct note *note, struct item_span **out)
 {
 	static const enum section secs[] = { SECTION_REVIEW, SECTION_BLOCKERS, SECTION_SUPPORT,
 					     SECTION_FOCUS };
-	struct span *s = NULL;
+	struct item_span *s = NULL;
 	size_t n = 0, alloc = 0, i, k, kept = 0;
 
 	for (k = 0; k < sizeof(secs) / sizeof(*secs); k++)
@@ -101,7 +101,7 @@ static void S_units_init(struct units *u)
 static int S_cut(const struct note_version *v, struct units *u, struct strbuf *err)
 {
 	struct note note;
-	struct span *spans;
+	struct item_span *spans;
 	size_t nspans, next = 0, pos = 0;
 	int line = 1;
 

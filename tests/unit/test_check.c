@@ -41,7 +41,8 @@ static bool S_known(const char *id, void *data)
 /* The problems of text (with prev as the previous note when set). */
 static void S_check(const char *text, const char *prev, int max_focus, struct diag *out)
 {
-	struct note_options opts = { "alice/2026-11-23.md", "kim" };
+	/* a path that names no person: the front matter's person is the note's */
+	struct note_options opts = { "2026-11-23.md", "kim" };
 	struct note note, before;
 	const struct note *p[1] = { &before };
 	struct check_context cc = { NULL, 0, max_focus, S_known, NULL, false };
