@@ -64,6 +64,9 @@ struct note {
 	struct note_text *feedback;
 	size_t nfeedback, feedback_alloc;
 	int section_line[SECTION__COUNT]; /* 0 when the section is absent */
+	/* lines of conflict markers left by a merge, outside code blocks */
+	int *conflict_lines;
+	size_t nconflict_lines, conflict_lines_alloc;
 	struct diag problems; /* found while parsing */
 };
 

@@ -58,6 +58,7 @@ void note_release(struct note *note)
 	for (i = 0; i < note->nfeedback; i++)
 		free(note->feedback[i].text);
 	free(note->feedback);
+	free(note->conflict_lines);
 	diag_release(&note->problems);
 	memset(note, 0, sizeof(*note));
 }

@@ -4,10 +4,13 @@
 # refused (and not made), a commit without notes passes, the staged
 # version is checked whatever the work tree holds (also the index git
 # gives the hook for git commit -a), core.hooksPath is honoured, another
-# program's hook is kept without --force and never uninstalled.
+# program's hook is kept without --force and never uninstalled; in a
+# pair journal (notes share), the notes at its root are the ones checked.
 . "$(dirname "$0")/lib.sh"
+. "$ROOT/tests/cli/lib-share.sh"
 
-export NOTES_NOW=2026-11-23T12:00
+# after every meeting of the notes below: none is an agenda, whose misses are warnings
+export NOTES_NOW=2027-01-04T12:00
 SELF=$(readlink -f "$NOTES")
 BIN=$TRASH/bin
 mkdir -p "$BIN"
@@ -34,9 +37,7 @@ note() {
 	} >"$note_file_"
 }
 
-test_expect_success 'setup: a journal, alice, git identity; notes hook says nothing is installed' '
-	git config --global user.name "Kim Wonwoo" &&
-	git config --global user.email kim@example.com &&
+test_expect_success 'setup: a journal and alice; notes hook says nothing is installed' '
 	notes init j --leader kim --name "Kim Wonwoo" >/dev/null &&
 	notes -C j person add alice --name "Alice Park" >/dev/null &&
 	mkdir j/alice &&
@@ -286,6 +287,55 @@ test_expect_success 'core.hooksPath of the user.s config, with ~/: honoured; a r
 	(cd j && notes hook uninstall >/dev/null) &&
 	git config --global --unset core.hooksPath &&
 	git -C j reset -q
+'
+
+test_expect_success 'setup: alice shared into a pair journal (notes share), and her clone of it' '
+	setup_team t &&
+	git init -q --bare remotes/alice.git &&
+	NOTES_NOW=2026-11-25T09:00 notes -C t share alice "$TRASH/remotes/alice.git" >out 2>err &&
+	test "$(git config -f t/alice/.notes/config journal.person)" = alice &&
+	member_clone remotes/alice.git m
+'
+
+test_expect_success 'pair journal: the hook goes in its own repository; a note at its root with errors is refused' '
+	(cd t/alice && notes hook install >../../out) &&
+	echo "wrote .git/hooks/pre-commit: runs $SELF check --staged" >expect &&
+	test_cmp expect out &&
+	test ! -e t/.git/hooks/pre-commit &&
+	note_of alice 2026-11-30 | sed "/^## Goals/,\$d" >t/alice/2026-11-30.md &&
+	git -C t/alice add 2026-11-30.md &&
+	git -C t/alice rev-parse HEAD >head.before &&
+	test_expect_code 1 git -C t/alice commit -m "alice 2026-11-30" >out 2>err &&
+	test_grep "^2026-11-30.md:[0-9]+:[0-9]+: error: .*\[loop-broken\]\$" err &&
+	git -C t/alice rev-parse HEAD >head.after &&
+	test_cmp head.before head.after &&
+	git -C t/alice rm -q --cached 2026-11-30.md &&
+	rm t/alice/2026-11-30.md
+'
+
+test_expect_success 'pair journal: a path that is no note there (alice/DATE.md) is not checked' '
+	mkdir t/alice/alice &&
+	note_of alice 2026-11-30 | sed "/^## Goals/,\$d" >t/alice/alice/2026-11-30.md &&
+	git -C t/alice add alice &&
+	git -C t/alice commit -q -m "a file beside the notes" >out 2>err &&
+	git -C t/alice log -1 --format=%s >subject &&
+	echo "a file beside the notes" >expect &&
+	test_cmp expect subject
+'
+
+test_expect_success 'pair journal: in the member.s clone too, her broken note is refused and her reviewed one commits' '
+	(cd m && notes hook install >../out) &&
+	test_grep "^wrote .git/hooks/pre-commit: runs " out &&
+	NOTES_NOW=2026-11-30T09:00 notes -C m new alice --no-edit >out &&
+	git -C m add 2026-11-30.md &&
+	test_expect_code 1 git -C m commit -m "alice 2026-11-30" >out 2>err &&
+	test_grep "^2026-11-30.md:[0-9]+:[0-9]+: error: .*\[unreviewed\]\$" err &&
+	sed -i "s/^- \[ \] /- [x] /" m/2026-11-30.md &&
+	git -C m add 2026-11-30.md &&
+	git -C m commit -q -m "alice 2026-11-30" >out 2>err &&
+	git -C m log -1 --format=%s >subject &&
+	echo "alice 2026-11-30" >expect &&
+	test_cmp expect subject
 '
 
 test_expect_success 'usage: --help, unknown subcommands, options without install, outside a journal' '

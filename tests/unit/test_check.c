@@ -45,7 +45,7 @@ static void S_check(const char *text, const char *prev, int max_focus, struct di
 	struct note_options opts = { "2026-11-23.md", "kim" };
 	struct note note, before;
 	const struct note *p[1] = { &before };
-	struct check_context cc = { NULL, 0, max_focus, S_known, NULL };
+	struct check_context cc = { NULL, 0, max_focus, S_known, NULL, false };
 	struct strbuf err = STRBUF_INIT;
 
 	memset(out, 0, sizeof(*out));

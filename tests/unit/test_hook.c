@@ -169,6 +169,8 @@ int main(void)
 	CHECK(realpath(tmpl, dir) != NULL);
 	/* git's config is the test's own: no core.hooksPath from the user's */
 	setenv("HOME", dir, 1);
+	/* after the meeting of the notes below: not an agenda */
+	setenv("NOTES_NOW", "2026-12-01T12:00", 1);
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
 	setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);
 	unsetenv("GIT_INDEX_FILE");
