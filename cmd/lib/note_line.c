@@ -213,9 +213,8 @@ static char *S_text(const struct para *p, size_t from, size_t to, const char *cu
 
 	for (i = from; i < to; i++) {
 		/* HTML comments are no text, nor the "\" of a hard line break */
-		if ((cut && cut[i]) ||
-		    (!p->plain && (p->what[i] == PARA_COMMENT ||
-				   (p->what[i] == PARA_MARKUP && s[i] == '\\'))))
+		if ((cut && cut[i]) || (!p->plain && (p->what[i] == PARA_COMMENT ||
+						      (p->what[i] == PARA_MARKUP && s[i] == '\\'))))
 			continue;
 		if (blank[s[i]]) {
 			pending = n > 0;
@@ -284,7 +283,7 @@ static void S_scan_buffer(struct reading *r)
 
 void note_line_parse(struct task *t, const struct para *p, struct diag *d)
 {
-	static const char lead[TOKEN__COUNT] = { '@', '#', 'd', '^', '\xf0' };
+	static const unsigned char lead[TOKEN__COUNT] = { '@', '#', 'd', '^', 0xf0 };
 	struct reading r = { t, p, d, NULL, NULL, 0 };
 	size_t len = p->raw.len, pos, kw, ov[6];
 	int k;
@@ -305,7 +304,7 @@ void note_line_parse(struct task *t, const struct para *p, struct diag *d)
 		/* most items hold few tokens: skip a pattern whose first byte
 		 * is nowhere (⏳ and ✅ start with 0xe2, the others 0xf0) */
 		if (!memchr(r.scan, lead[k], len) &&
-		    !(k == TOKEN_DATE && memchr(r.scan, '\xe2', len)))
+		    !(k == TOKEN_DATE && memchr(r.scan, 0xe2, len)))
 			continue;
 		while (start < len &&
 		       re_search(vocab_token((enum token)k), r.scan, len, start, ov, 3) == 1) {
