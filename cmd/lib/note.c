@@ -224,6 +224,23 @@ static void S_feedback(struct parser *p, cmark_node *node, int line)
 	}
 }
 
+/* Whether the paragraph node is the purpose line; the first one is kept. */
+static bool S_purpose(struct parser *p, cmark_node *node)
+{
+	struct note *note = p->note;
+	struct strbuf rest = STRBUF_INIT;
+	char *text = S_node_text(node);
+	bool is_purpose = vocab_phrases(PHRASE_PURPOSE, text, strlen(text), &rest, NULL) > 0;
+
+	if (is_purpose && !note->purpose.text) {
+		note->purpose.text = note_collapse_space(rest.buf, rest.len);
+		note->purpose.line = S_file_line(p, node);
+	}
+	strbuf_release(&rest);
+	free(text);
+	return is_purpose;
+}
+
 static void S_list(struct parser *p, enum section sec, cmark_node *list)
 {
 	cmark_node *item;
@@ -249,6 +266,8 @@ static void S_walk(struct parser *p, cmark_node *doc)
 			int level = cmark_node_get_heading_level(n);
 			if (level == 1) {
 				sec = SECTION_NONE;
+				if (!p->note->title_line)
+					p->note->title_line = S_file_line(p, n);
 			} else if (level == 2) {
 				char *text = S_node_text(n);
 				sec = vocab_section(text, strlen(text));
@@ -258,7 +277,8 @@ static void S_walk(struct parser *p, cmark_node *doc)
 			}
 		} else if (t == CMARK_NODE_LIST && sec != SECTION_NONE) {
 			S_list(p, sec, n);
-		} else if (t == CMARK_NODE_PARAGRAPH && sec == SECTION_FEEDBACK) {
+		} else if (t == CMARK_NODE_PARAGRAPH && !S_purpose(p, n) &&
+			   sec == SECTION_FEEDBACK) {
 			S_feedback(p, n, S_file_line(p, n));
 		}
 	}

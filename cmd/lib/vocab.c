@@ -15,6 +15,13 @@ struct section_rule {
 	struct re *re;
 };
 
+/* A phrase of the finer checks: a purpose line's key, generic praise,
+ * the words that only go with it, a word that looks ahead. */
+struct phrase_rule {
+	enum phrase kind;
+	struct re *re;
+};
+
 struct word {
 	enum field field;
 	char *word; /* lower-cased */
@@ -27,7 +34,9 @@ static struct {
 	size_t nrules, rules_alloc;
 	struct word *words;
 	size_t nwords, words_alloc;
-	struct re *lead, *aside, *trail, *space;
+	struct phrase_rule *phrases;
+	size_t nphrases, phrases_alloc;
+	struct re *lead, *aside, *trail, *space, *word;
 	struct re *tokens[TOKEN__COUNT];
 	/* Headings recur in every note: remember what each one named. */
 	struct heading_memo {
@@ -48,6 +57,7 @@ static const char *const token_patterns[TOKEN__COUNT] = {
 
 static const char *const section_names[] = { "goals", "review",	  "blockers", "support",
 					     "focus", "feedback", "notes" };
+static const char *const phrase_names[] = { "purpose", "praise", "filler", "forward" };
 static const char *const field_names[] = { "metric", "fallback", "cause", "learning", "kind",
 					   "scope",  "impact",	 "how",	  "done" };
 /* The order in which sections are tried against a heading. */
@@ -86,11 +96,23 @@ static void S_lower(char *s)
 		*s = (char)tolower((unsigned char)*s);
 }
 
-/* One line of a vocab file: "section KEY PATTERN", "field KEY WORD" or
- * "value FIELD VALUE WORD". */
+/* One line of a vocab file: "section KEY PATTERN", "field KEY WORD",
+ * "value FIELD VALUE WORD" or "KIND PATTERN" for a phrase. */
 static int S_add_rule(char **col, int ncol, const char *file, int lineno, struct strbuf *err)
 {
 	int k;
+
+	if (ncol == 2 && (k = S_lookup(phrase_names, PHRASE__COUNT, col[0])) >= 0) {
+		struct re *re;
+		if (re_compile(&re, col[1], RE_CASELESS, err) < 0) {
+			strbuf_addf(err, " (%s:%d)", file, lineno);
+			return -1;
+		}
+		ALLOC_GROW(V.phrases, V.nphrases + 1, V.phrases_alloc);
+		V.phrases[V.nphrases].kind = (enum phrase)k;
+		V.phrases[V.nphrases++].re = re;
+		return 0;
+	}
 
 	if (ncol == 3 && !strcmp(col[0], "section") &&
 	    (k = S_lookup(section_names, SECTION__COUNT, col[1])) >= 0) {
@@ -169,7 +191,8 @@ int vocab_load(struct strbuf *err)
 	    /* trailing ?/: and, as at the start, emoji ("## Feedback 💬") */
 	    re_compile(&V.trail, "[\\s?？:：\\p{So}\\p{Sk}\\p{Cf}\\p{Mn}\\x{20E3}]+$", 0, err) <
 		    0 ||
-	    re_compile(&V.space, "\\s+", 0, err) < 0)
+	    re_compile(&V.space, "\\s+", 0, err) < 0 ||
+	    re_compile(&V.word, "[\\p{L}\\p{N}]+", 0, err) < 0)
 		return -1;
 	for (int i = 0; i < TOKEN__COUNT; i++)
 		if (re_compile(&V.tokens[i], token_patterns[i], RE_JIT, err) < 0)
@@ -188,12 +211,16 @@ void vocab_release(void)
 		free(V.words[i].word);
 		free(V.words[i].value);
 	}
+	for (i = 0; i < V.nphrases; i++)
+		re_free(V.phrases[i].re);
 	free(V.rules);
 	free(V.words);
+	free(V.phrases);
 	re_free(V.lead);
 	re_free(V.aside);
 	re_free(V.trail);
 	re_free(V.space);
+	re_free(V.word);
 	for (i = 0; i < TOKEN__COUNT; i++)
 		re_free(V.tokens[i]);
 	for (i = 0; i < V.nmemo; i++)
@@ -276,4 +303,48 @@ const char *vocab_value(enum field f, const char *word, size_t len)
 struct re *vocab_token(enum token t)
 {
 	return V.tokens[t];
+}
+
+size_t vocab_phrases(enum phrase kind, const char *text, size_t len, struct strbuf *rest,
+		     size_t *words)
+{
+	struct strbuf cur = STRBUF_INIT, next = STRBUF_INIT;
+	size_t i, found = 0, pos, ov[2];
+
+	strbuf_add(&cur, text, len);
+	for (i = 0; i < V.nphrases; i++) {
+		if (V.phrases[i].kind != kind)
+			continue;
+		/* each phrase is taken out before the next is looked for: a
+		 * longer one listed first ("good job") is not found again by a
+		 * shorter one ("good") */
+		strbuf_reset(&next);
+		for (pos = 0; pos <= cur.len &&
+			      re_search(V.phrases[i].re, cur.buf, cur.len, pos, ov, 1) == 1;) {
+			strbuf_add(&next, cur.buf + pos, ov[0] - pos);
+			pos = ov[1];
+			if (ov[1] > ov[0]) {
+				strbuf_addch(&next, ' ');
+				found++;
+			} else if (ov[0] < cur.len) { /* an empty match takes nothing out */
+				strbuf_addch(&next, cur.buf[ov[0]]);
+				pos = ov[0] + 1;
+			} else {
+				break;
+			}
+		}
+		if (pos < cur.len)
+			strbuf_add(&next, cur.buf + pos, cur.len - pos);
+		strbuf_swap(&cur, &next);
+	}
+	if (words)
+		for (*words = 0, pos = 0;
+		     pos < cur.len && re_search(V.word, cur.buf, cur.len, pos, ov, 1) == 1;
+		     pos = ov[1])
+			(*words)++;
+	if (rest)
+		strbuf_addbuf(rest, &cur);
+	strbuf_release(&cur);
+	strbuf_release(&next);
+	return found;
 }
