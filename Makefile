@@ -56,7 +56,8 @@ TIDY_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Icmd/lib -I$(
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
-.PHONY: all man check units demo bench format lint install uninstall clean leakcheck fuzz stress
+.PHONY: all man check units demo bench format lint install uninstall clean leakcheck fuzz stress \
+	screenshot
 .SUFFIXES:
 
 all: $(BUILD)/notes man
@@ -111,7 +112,7 @@ $(BUILD)/man/man1/%.1: docs/%.1.md VERSION $(BUILD)/config.mk
 # The tests run against a sanitizer build in build/check.
 check:
 	@sh tools/deps.sh git jq python3 procps clang libclang-rt-14-dev zsh man-db python3-icalendar \
-		neovim strace
+		neovim strace chromium fonts-noto-cjk
 	@$(MAKE) --no-print-directory BUILD=build/check SANITIZE=address,undefined \
 		DEVELOPER=1 CFLAGS="-O1 -g" build/check/notes man units
 	@sh tests/run.sh build/check
@@ -120,6 +121,12 @@ units: $(UNIT_BIN)
 
 demo: $(BUILD)/notes
 	@sh examples/demo.sh $(BUILD)/notes
+
+# The picture of notes report in the README: the example team's report in
+# headless Chromium.
+screenshot: $(BUILD)/notes
+	@sh tools/deps.sh git chromium fonts-noto-cjk
+	@sh tools/report-screenshot.sh $(BUILD)/notes docs/report.png
 
 bench: $(BUILD)/notes
 	@sh tools/deps.sh hyperfine git cmark python3

@@ -24,7 +24,7 @@ need libutf8proc-dev pkg-config --exists libutf8proc
 for extra in "$@"; do
 	case $extra in
 	libclang-rt-14-dev) need "$extra" test -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ;;
-	valgrind|hyperfine|jq|clang|git|python3|zsh) need "$extra" command -v "$extra" ;;
+	valgrind|hyperfine|jq|clang|git|python3|zsh|chromium) need "$extra" command -v "$extra" ;;
 	procps) need "$extra" command -v pgrep ;;
 	neovim) need "$extra" command -v nvim ;;
 	strace) need "$extra" command -v strace ;;

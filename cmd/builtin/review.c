@@ -8,6 +8,7 @@
 #include "builtin.h"
 #include "json.h"
 #include "review.h"
+#include "sparkline.h"
 #include "xalloc.h"
 
 static void S_str(struct strbuf *out, const char *s)
@@ -65,7 +66,24 @@ static void S_lists(struct strbuf *out, const struct review_report *r)
 	}
 }
 
-static void S_print(struct strbuf *out, const struct review_report *r)
+/* Focus done per meeting as one line of blocks: on a terminal only. */
+static void S_spark(struct strbuf *out, const struct review_report *r)
+{
+	long *done;
+	size_t i;
+
+	if (!r->nweeks)
+		return;
+	done = xcalloc(r->nweeks, sizeof(*done));
+	for (i = 0; i < r->nweeks; i++)
+		done[i] = (long)r->weeks[i].done;
+	strbuf_addstr(out, "  done/week  ");
+	sparkline(out, done, r->nweeks, 52); /* a year of weeks fits a line */
+	strbuf_addch(out, '\n');
+	free(done);
+}
+
+static void S_print(struct strbuf *out, const struct review_report *r, bool terminal)
 {
 	S_str(out, r->person);
 	strbuf_addstr(out, ", ");
@@ -79,7 +97,10 @@ static void S_print(struct strbuf *out, const struct review_report *r)
 		    r->focus.total);
 	if (r->focus.has_rate)
 		strbuf_addf(out, " (%.0f%% done)", r->focus.rate * 100.0);
-	strbuf_addf(out, "\n  misses     %zu execution, %zu assumption, %zu without a cause\n",
+	strbuf_addch(out, '\n');
+	if (terminal)
+		S_spark(out, r);
+	strbuf_addf(out, "  misses     %zu execution, %zu assumption, %zu without a cause\n",
 		    r->causes.execution, r->causes.assumption, r->causes.unknown);
 	strbuf_addf(out, "  support    %zu kept within 48 h, %zu late, %zu open of %zu\n",
 		    r->support.kept, r->support.late, r->support.open, r->support.total);
@@ -129,7 +150,7 @@ static int S_run(struct cmd_context *ctx, const char *person, bool team, bool as
 	else if (as_json && n)
 		json_review_line(&out, &all[0]);
 	for (i = 0; !as_json && i < n; i++)
-		S_print(&out, &all[i]);
+		S_print(&out, &all[i], ctx->color);
 	rc = cmd_flush(&out);
 out:
 	if (rc == EXIT_ERROR && err.len)
@@ -181,7 +202,8 @@ const struct cmd_entry cmd_review_entry = {
 	.description =
 		"The retrospective from git history: meetings held vs weeks, focus done,\n"
 		"causes of misses, support kept within 48 hours, recurring blockers, items\n"
-		"carried longest, learnings and a per-week series.",
+		"carried longest, learnings and a per-week series; on a terminal, the focus\n"
+		"items done at each meeting as one line of blocks.",
 	.options = {
 		[OPT_SINCE] = { "since", 0, "D", "the first meeting day to look at (YYYY-MM-DD)" },
 		[OPT_UNTIL] = { "until", 0, "D", "the last meeting day to look at (inclusive)" },

@@ -185,14 +185,17 @@ out:
 	strbuf_release(&out);
 	return rc;
 }
-int template_lookup(const struct journal *j, const char *lang, const char *name, struct strbuf *out)
+
+int template_lookup_file(const struct journal *j, const char *lang, const char *file,
+			 struct strbuf *out)
 {
 	struct strbuf path = STRBUF_INIT, rel = STRBUF_INIT, err = STRBUF_INIT;
 	const struct embedded_file *f;
 	int rc = -1;
 
-	if (j && person_id_is_valid(name)) {
-		strbuf_addf(&rel, ".notes/templates/%s.md", name);
+	/* the characters of a person id: no '/', never a way out of .notes/templates */
+	if (j && person_id_is_valid(file)) {
+		strbuf_addf(&rel, ".notes/templates/%s", file);
 		journal_path(j, rel.buf, &path);
 		if (read_file(path.buf, out, 1u << 20, &err) == 0)
 			rc = 0;
@@ -201,11 +204,11 @@ int template_lookup(const struct journal *j, const char *lang, const char *name,
 		strbuf_reset(&path);
 		if (!lang)
 			lang = j && j->language ? j->language : "en";
-		strbuf_addf(&path, "%s/%s.md", person_id_is_valid(lang) ? lang : "en", name);
+		strbuf_addf(&path, "%s/%s", person_id_is_valid(lang) ? lang : "en", file);
 		f = embedded_find(path.buf);
 		if (!f) {
 			strbuf_reset(&path);
-			strbuf_addf(&path, "en/%s.md", name);
+			strbuf_addf(&path, "en/%s", file);
 			f = embedded_find(path.buf);
 		}
 		if (f) {
@@ -216,5 +219,16 @@ int template_lookup(const struct journal *j, const char *lang, const char *name,
 	strbuf_release(&path);
 	strbuf_release(&rel);
 	strbuf_release(&err);
+	return rc;
+}
+
+int template_lookup(const struct journal *j, const char *lang, const char *name, struct strbuf *out)
+{
+	struct strbuf file = STRBUF_INIT;
+	int rc;
+
+	strbuf_addf(&file, "%s.md", name);
+	rc = template_lookup_file(j, lang, file.buf, out);
+	strbuf_release(&file);
 	return rc;
 }

@@ -23,4 +23,9 @@ int journal_new_note(const struct journal *j, const char *person, const char *da
 int template_lookup(const struct journal *j, const char *lang, const char *name,
 		    struct strbuf *out);
 
+/* The same for a file of any kind: .notes/templates/<file>, else the
+ * built-in <lang>/<file>, else en/<file> ("report.html", "report.css"). */
+int template_lookup_file(const struct journal *j, const char *lang, const char *file,
+			 struct strbuf *out);
+
 #endif

@@ -4,7 +4,7 @@
 # Installed as $(PREFIX)/share/bash-completion/completions/notes; without
 # bash-completion, source it from ~/.bashrc.
 
-_notes_commands="init person new parse check commit done status review calendar help"
+_notes_commands="init person new parse check commit done status review report calendar help"
 
 # The options of each command, as its --help lists them.
 _notes_options() {
@@ -18,6 +18,7 @@ _notes_options() {
 	done) echo "--at" ;;
 	status) echo "--json" ;;
 	review) echo "--since --until --json --team" ;;
+	report) echo "--team --since --until -o --output" ;;
 	calendar) echo "-o --output" ;;
 	'') echo "-C --help --version" ;;
 	esac
@@ -128,7 +129,7 @@ _notes() {
 	'') COMPREPLY=($(compgen -W "$_notes_commands" -- "$cur")) ;;
 	help) ((n == 0)) && COMPREPLY=($(compgen -W "$_notes_commands" -- "$cur")) ;;
 	person) ((n == 0)) && COMPREPLY=($(compgen -W "add list" -- "$cur")) ;;
-	new | review | status | calendar) ((n == 0)) && _notes_column people "$cur" ;;
+	new | review | report | status | calendar) ((n == 0)) && _notes_column people "$cur" ;;
 	check | commit)
 		_notes_column people "$cur"
 		COMPREPLY+=($(compgen -f -X '!*.md' -- "$cur") $(compgen -d -- "$cur"))

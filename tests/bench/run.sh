@@ -388,6 +388,15 @@ awk '{ print $2 }' "$WORK/lsp.ms" | sort -g | awk '{ d[++k] = $1 }
 	END { printf "| 6. lsp: 100 completions after @ and ^ on L, median (slowest) | %.1f ms (%.1f ms) | — | — | — | ≤ 50 ms | %s |\n",
 		(d[50] + d[51]) / 2, d[k], (d[k] <= 50 ? "met" : "NOT MET") }' >>"$WORK/report.md"
 
+# 7. notes report --team on L: every person's review and the page, against
+# git log -p of the whole history (the one pass over it a review needs).
+check "notes report --team" "$ENV_L '$NOTES' -C '$L' report --team -o '$WORK/report.html' >/dev/null"
+grep -q 'data-person="alice"' "$WORK/report.html" || die "notes report --team has no section of alice"
+bench report sh "$RUNS" \
+	"notes report --team (L)" "" "$ENV_L '$NOTES' -C '$L' report --team >/dev/null" \
+	"git log -p (whole history)" "" "git -C '$L' log -p >/dev/null"
+row "7. report --team on L vs git log -p of the whole history" report 1 2 1.5 >>"$WORK/report.md"
+
 cat "$WORK/report.md"
 {
 	echo "# Benchmark results"

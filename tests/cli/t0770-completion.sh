@@ -107,7 +107,7 @@ test_expect_success 'notes __complete is not listed by notes --help' '
 
 test_expect_success 'bash: commands, then the people for notes new' '
 	complete notes "" >actual &&
-	printf "%s\n" init person new parse check commit done status review calendar help >expect &&
+	printf "%s\n" init person new parse check commit done status review report calendar help >expect &&
 	test_cmp expect actual &&
 	complete notes -C j new "" >actual &&
 	printf "alice\nbob\n" >expect &&
@@ -143,7 +143,7 @@ test_expect_success 'bash: notes done offers the open ids with their text; one l
 '
 
 test_expect_success 'bash: the options of each command are those of its --help' '
-	for c in init person new parse check commit done status review calendar; do
+	for c in init person new parse check commit done status review report calendar; do
 		notes $c --help >help &&
 		grep -oE "(^|[^a-zA-Z0-9\$-])--?[a-zA-Z][a-zA-Z-]*" help | sed "s/^[^-]*//" | sort -u >expect &&
 		if test $c = person; then
@@ -186,7 +186,7 @@ test_expect_success 'zsh: people described by their names, open items by their t
 test_expect_success 'zsh: commands, options, dates' '
 	zcomplete "notes " >actual &&
 	test_grep "^calendar -- the 1:1s and open items" actual &&
-	test $(grep -c " -- " actual) = 11 &&
+	test $(grep -c " -- " actual) = 12 &&
 	zcomplete "notes new alice --" >actual &&
 	printf "%s\n" "--date -- the meeting date" "--edit -- open \$VISUAL/\$EDITOR" \
 		"--no-edit -- do not open an editor" >expect &&
