@@ -27,11 +27,13 @@ struct review {
 	struct review_report *out;
 };
 
+/* A meeting of the range that was held: an agenda (a note whose meeting
+ * time has not come) is no meeting yet, nor are its reviews. */
 static bool S_in_range(const struct review *r, const struct note *n)
 {
 	notes_time day = date_start_of_day(n->date);
 	return (!r->range->has_since || day >= r->range->since) &&
-	       (!r->range->has_until || day <= r->range->until);
+	       (!r->range->has_until || day <= r->range->until) && n->date <= r->range->now;
 }
 
 static struct item *S_item(struct review *r, const struct task *t, size_t note, enum section sec)

@@ -479,4 +479,44 @@ test_expect_success 'carol: a miss delivered after its review still counts, with
 	jq_is c.json .support "{\"total\":1,\"kept\":0,\"late\":1,\"open\":0}"
 '
 
+# An agenda: alice's next note, committed before its meeting; until the
+# meeting time it is no meeting held, and its review counts no miss.
+test_expect_success 'an agenda is not a meeting held until its time has come' '
+	id=$(sed -n "s/^- \[ \] Write the Q1 plan #conv \^\([0-9a-z]*\)$/\1/p" j/alice/2026-11-30.md) &&
+	test -n "$id" &&
+	cat >j/alice/2026-12-07.md <<-EOF &&
+	---
+	person: alice
+	leader: kim
+	date: 2026-12-07 10:00
+	---
+
+	## Goals
+	- #conv Raise checkout conversion to 3%
+
+	## Review
+	- [ ] Write the Q1 plan #conv ^$id
+	  - cause: execution
+	  - learning: the plan needs the finance numbers first
+
+	## Blockers
+	- Staging deploys take 3 hours #infra
+	  - kind: environment
+	EOF
+	NOTES_NOW=2026-12-07T08:00 notes -C j commit alice >out 2>err &&
+	git -C j log -1 --format=%s >subject &&
+	test_grep "^alice 2026-12-07: " subject &&
+	NOTES_NOW=2026-12-07T09:00 notes -C j review alice --json >before.json &&
+	jq_is before.json "[.until, .meetings.held, .meetings.weeks]" "[\"2026-12-07\",4,6]" &&
+	jq_is before.json .causes "{\"execution\":4,\"assumption\":1,\"unknown\":1}" &&
+	jq_is before.json "[.weeks[].week]" "[\"2026-W45\",\"2026-W46\",\"2026-W47\",\"2026-W49\"]" &&
+	jq_is before.json "[.recurring_blockers[] | select(.key == \"#infra\") | .count]" "[3]" &&
+	jq_is before.json "[.learnings[].week] | unique" "[\"2026-W46\",\"2026-W47\",\"2026-W49\"]" &&
+	NOTES_NOW=2026-12-07T10:00 notes -C j review alice --json >after.json &&
+	jq_is after.json .meetings "{\"held\":5,\"weeks\":6}" &&
+	jq_is after.json .causes "{\"execution\":5,\"assumption\":1,\"unknown\":1}" &&
+	jq_is after.json "[.weeks[].week] | last" "\"2026-W50\"" &&
+	jq_is after.json "[.recurring_blockers[] | select(.key == \"#infra\") | .count]" "[4]"
+'
+
 test_done
