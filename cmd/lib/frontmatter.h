@@ -14,4 +14,8 @@
 size_t front_matter_parse(struct note *note, const char *buf, size_t len, size_t from,
 			  int *line_offset, const struct note_options *opts);
 
+/* Person and date from the path "<person>/<YYYY-MM-DD>.md" alone, when it
+ * is one (for a note whose bytes cannot be read). */
+void front_matter_from_path(struct note *note, const struct note_options *opts);
+
 #endif

@@ -17,8 +17,8 @@ json_t *json_text(const char *s)
 	if (!s)
 		return json_null();
 	len = strlen(s);
-	if (utf8_invalid_at(s, len) == len)
-		return json_stringn(s, len);
+	if (utf8_invalid_at(s, len) == len) /* checked: jansson need not again */
+		return json_stringn_nocheck(s, len);
 	for (i = 0; i < len; i += n ? n : 1) {
 		n = utf8_decode(s + i, len - i, &cp);
 		if (n)
@@ -26,7 +26,7 @@ json_t *json_text(const char *s)
 		else
 			strbuf_addstr(&sb, "\xef\xbf\xbd");
 	}
-	j = json_stringn(sb.buf, sb.len);
+	j = json_stringn_nocheck(sb.buf, sb.len);
 	strbuf_release(&sb);
 	return j ? j : json_string("");
 }

@@ -32,14 +32,14 @@ static void S_add_lf(struct strbuf *sb, const char *s, size_t from, size_t to)
 	}
 }
 
-/* One item as Markdown: "- [s] first line" (+ its nested lines when whole). */
+/* One item as Markdown: "- [s] " and its first paragraph (its text, which
+ * may run over several lines), or the whole item with its nested lines. */
 static json_t *S_item(const struct carry_input *in, const struct task *t, bool task, bool whole)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t start = note_skip_marker(in->prev_src, t->line_start, t->line_end, NULL);
-	size_t end = whole ? S_end_of(in->prev_src, in->prev_len, t->line_start,
-				      t->end_line - t->line + 1)
-			   : t->line_end;
+	size_t end = S_end_of(in->prev_src, in->prev_len, t->line_start,
+			      (whole ? t->end_line : t->text_end_line) - t->line + 1);
 	json_t *o;
 
 	strbuf_addstr(&sb, "- ");

@@ -12,6 +12,7 @@
 #include "journal_notes.h"
 #include "note_edit.h"
 #include "note_line.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* More than this many problems in one note are summed up in one line: an
@@ -88,19 +89,19 @@ static void S_goto(struct walker *w, int line)
 	}
 }
 
-/* The range of a problem at line:column (1-based, a byte column as the
- * parser counts it, after a BOM on line 1): from there to the line's end. */
+/* The range of a problem at line:column (1-based, a column of characters
+ * as the parser counts it, after a BOM on line 1): from there to the
+ * line's end. */
 static json_t *S_problem_range(struct walker *w, int line, int column)
 {
-	size_t end, at, c1, c2;
+	size_t end, at, c1, c2, from;
 
 	S_goto(w, line);
 	end = S_line_end(w);
-	at = w->pos + (size_t)(column > 1 ? column - 1 : 0);
+	from = w->pos;
 	if (w->line == 1 && w->len >= 3 && !memcmp(w->s, "\xef\xbb\xbf", 3))
-		at += 3;
-	if (at > end)
-		at = end;
+		from = from + 3 <= end ? from + 3 : from;
+	at = from + utf8_offset(w->s + from, end - from, (size_t)(column > 1 ? column - 1 : 0));
 	c1 = lsp_utf16_units(w->s + w->pos, at - w->pos);
 	c2 = c1 + lsp_utf16_units(w->s + at, end - at);
 	return json_pack("{s:{s:i,s:I},s:{s:i,s:I}}", "start", "line", w->line - 1, "character",

@@ -11,6 +11,8 @@
 
 enum task_status { TASK_OPEN, TASK_DONE, TASK_PARTIAL, TASK_DROPPED };
 
+/* Text read from a note is in Unicode NFC; tags are also case-folded, so
+ * that "#Conversion" and "#conversion" are one tag. */
 struct goal {
 	char *tag; /* without '#', NULL when the goal has none */
 	char *text;
@@ -32,11 +34,13 @@ struct task {
 	char *fields[FIELD__COUNT]; /* English values for enumerated fields */
 	notes_time done_at; /* parsed "done:" field */
 	bool has_done_at;
-	int line, column; /* of the list marker */
+	int line, column; /* of the list marker; the column counts characters */
 	int end_line; /* last line of the item, its nested fields included */
 	int text_end_line; /* last line of the item's first paragraph (its text) */
 	size_t line_start; /* byte offset of the item's first line in the source */
 	size_t line_end; /* byte offset of its end, before any \r\n */
+	size_t id_at; /* where an id is added: the end of the first line, before
+			 a hard line break that ends it */
 	size_t marker_pos; /* byte offset of the status character inside [ ] */
 	int indent; /* column of the item's content, for nested lines */
 };

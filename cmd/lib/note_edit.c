@@ -26,7 +26,7 @@ void note_edit_add_ids(struct strbuf *src, struct task *const *tasks, const char
 	size_t i, from = 0;
 
 	for (i = 0; i < n; i++) {
-		ins[i].at = tasks[i]->line_end;
+		ins[i].at = tasks[i]->id_at;
 		ins[i].id = ids[i];
 	}
 	/* one pass over the bytes, however many ids: copy up to each line end */

@@ -5,7 +5,8 @@
 
 #include "note.h"
 
-/* Append " ^id" to the first line of each task (parsed from src). */
+/* Add " ^id" to each task (parsed from src) where its id_at says: the end
+ * of its first line, before a hard line break that ends it. */
 void note_edit_add_ids(struct strbuf *src, struct task *const *tasks, const char *const *ids,
 		       size_t n);
 /* Set the status marker of t to c ('x', ' ', '~', '-'), adding "[c] " when it has none. */

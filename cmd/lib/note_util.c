@@ -1,10 +1,14 @@
-/* note_util.c - small helpers around struct note: names, lookups, release. */
+/* note_util.c - small helpers around struct note: names, lookups,
+ * release; the rules of lines, list markers, spaces and dates the reader
+ * and the editors share. */
 #include "note.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "note_line.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 const char *task_status_name(enum task_status s)
@@ -131,6 +135,227 @@ int note_path_split(const char *path, char **person, notes_time *date)
 		return -1;
 	}
 	*person = p;
+	return 0;
+}
+
+size_t note_line_end(const char *s, size_t len, size_t pos, size_t *next)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	size_t e = pos;
+	uint64_t w, n, r;
+
+	/* eight bytes at a time while none of them is \n or \r */
+	for (; e + 8 <= len; e += 8) {
+		memcpy(&w, s + e, 8);
+		n = w ^ (ones * '\n');
+		r = w ^ (ones * '\r');
+		if (((n - ones) & ~n & highs) | ((r - ones) & ~r & highs))
+			break;
+	}
+	while (e < len && s[e] != '\n' && s[e] != '\r')
+		e++;
+
+	if (next)
+		*next = e + (e < len) + (e + 1 < len && s[e] == '\r' && s[e + 1] == '\n');
+	return e;
+}
+
+static size_t S_blanks(const char *s, size_t i, size_t end, int *col)
+{
+	for (; i < end && (s[i] == ' ' || s[i] == '\t'); i++)
+		*col = s[i] == '\t' ? *col + 4 - *col % 4 : *col + 1;
+	return i;
+}
+
+size_t note_skip_marker(const char *s, size_t i, size_t end, int *column)
+{
+	size_t k;
+	int col = 0;
+
+	i = S_blanks(s, i, end, &col);
+	if (i < end && (s[i] == '-' || s[i] == '*' || s[i] == '+')) {
+		i++, col++;
+	} else {
+		/* at most 9 digits, as CommonMark allows */
+		for (k = i; k < end && k - i < 9 && s[k] >= '0' && s[k] <= '9'; k++)
+			;
+		if (k > i && k < end && (s[k] == '.' || s[k] == ')')) {
+			col += (int)(k + 1 - i);
+			i = k + 1;
+		}
+	}
+	k = i;
+	i = S_blanks(s, i, end, &col);
+	/* "-\vtext": cmark takes any white space after the marker; the
+	 * content starts one column after it, as after one space */
+	if (i == k && i < end && (s[i] == '\v' || s[i] == '\f'))
+		i++, col++;
+	if (column)
+		*column = col;
+	return i;
+}
+
+static bool S_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+char *note_collapse_space(const char *s, size_t len)
+{
+	char *out = xmalloc(len + 1);
+	size_t i, n = 0;
+	bool pending = false;
+
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		if (S_is_space(c)) {
+			pending = n > 0;
+			continue;
+		}
+		if (pending)
+			out[n++] = ' ';
+		pending = false;
+		out[n++] = c;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+char *note_clean_text(const char *s, size_t len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *flat = note_collapse_space(s, len);
+	size_t n = strlen(flat);
+
+	if (utf8_is_nfc_quick(flat, n))
+		return flat;
+	utf8_add_nfc(&sb, flat, n);
+	free(flat);
+	return strbuf_detach(&sb, NULL);
+}
+
+static int S_num(const char *s, size_t n)
+{
+	int v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return n ? v : -1;
+}
+
+/* Whether s[0, len) is a zone: "Z", "+09", "+0900" or "+09:00". */
+static bool S_is_zone(const char *s, size_t len)
+{
+	if (len == 1)
+		return *s == 'Z' || *s == 'z';
+	if (len < 3 || (*s != '+' && *s != '-') || S_num(s + 1, 2) < 0)
+		return false;
+	return len == 3 || (len == 5 && S_num(s + 3, 2) >= 0) ||
+	       (len == 6 && s[3] == ':' && S_num(s + 4, 2) >= 0);
+}
+
+enum date_error note_date_parse(const char *s, size_t len, notes_time *out, bool *has_time)
+{
+	size_t h = 11, colon;
+	int rc, hh, mm;
+
+	*has_time = false;
+	if (len < 10)
+		return DATE_SHAPE;
+	rc = date_parse(s, 10, out, has_time);
+	if (rc < 0)
+		return rc == -2 ? DATE_DAY : DATE_SHAPE;
+	if (len == 10)
+		return DATE_OK;
+	if (s[10] != 'T' && s[10] != ' ')
+		return S_is_zone(s + 10, len - 10) ? DATE_ZONE : DATE_SHAPE;
+	if (len < h + 4) /* "T9:00" at the least */
+		return DATE_SHAPE;
+	colon = s[h + 1] == ':' ? h + 1 : h + 2;
+	if (len < colon + 3 || s[colon] != ':' || (hh = S_num(s + h, colon - h)) < 0 ||
+	    (mm = S_num(s + colon + 1, 2)) < 0)
+		return DATE_SHAPE;
+	if (len > colon + 3) {
+		size_t z = colon + 3;
+		if (len >= z + 3 && s[z] == ':' && S_num(s + z + 1, 2) >= 0)
+			z += 3; /* seconds, before a zone */
+		return z < len && S_is_zone(s + z, len - z) ? DATE_ZONE : DATE_SHAPE;
+	}
+	if (hh > 23 || mm > 59)
+		return DATE_TIME;
+	*out += hh * 60 + mm;
+	*has_time = true;
+	return DATE_OK;
+}
+
+void note_set_defaults(struct note *note)
+{
+	size_t i;
+
+	for (i = 0; i < note->nitems[SECTION_SUPPORT]; i++) {
+		struct task *t = &note->items[SECTION_SUPPORT][i];
+		if (!t->owner && note->leader)
+			t->owner = xstrdup(note->leader);
+		if (!t->has_due && note->has_date) {
+			t->due = note->date + SUPPORT_DUE_MINUTES;
+			t->has_due = true;
+		}
+	}
+	for (i = 0; i < note->nitems[SECTION_FOCUS]; i++) {
+		struct task *t = &note->items[SECTION_FOCUS][i];
+		if (!t->owner && note->person)
+			t->owner = xstrdup(note->person);
+		if (!t->has_due && note->has_date) {
+			t->due = date_working_day_end(note->date, 5);
+			t->has_due = true;
+		}
+	}
+}
+
+/* Whether the bytes look like UTF-16: a byte-order mark, or ASCII text
+ * with a NUL after (or before) each character. */
+static const char *S_utf16(const char *s, size_t len)
+{
+	size_t i, n = len < 64 ? len : 64, even = 0, odd = 0;
+
+	if (len >= 2 && !memcmp(s, "\xff\xfe", 2))
+		return "little-endian";
+	if (len >= 2 && !memcmp(s, "\xfe\xff", 2))
+		return "big-endian";
+	if (n < 4)
+		return NULL;
+	for (i = 0; i + 1 < n; i += 2) {
+		even += !s[i] && s[i + 1];
+		odd += s[i] && !s[i + 1];
+	}
+	/* three pairs in four of that shape: text, not a stray NUL */
+	if (odd * 8 >= n * 3)
+		return "little-endian";
+	return even * 8 >= n * 3 ? "big-endian" : NULL;
+}
+
+int note_check_encoding(struct note *note, const char *buf, size_t len)
+{
+	const char *nul = memchr(buf, '\0', len), *utf16;
+	size_t bad = utf8_invalid_at(buf, nul ? (size_t)(nul - buf) : len), i;
+	int line = 1;
+
+	if (!nul && bad == len)
+		return 0;
+	if ((utf16 = S_utf16(buf, len))) {
+		diag_add(&note->problems, 1, 1, SEVERITY_ERROR, "bad-encoding",
+			 "the file is UTF-16 (%s) text: save it as UTF-8", utf16);
+		return -1;
+	}
+	for (i = 0; i < bad; i++)
+		line += buf[i] == '\n' || (buf[i] == '\r' && (i + 1 == len || buf[i + 1] != '\n'));
+	diag_add(&note->problems, line, 1, SEVERITY_ERROR, "bad-encoding",
+		 nul && bad == (size_t)(nul - buf) ? "the file holds NUL bytes: not a text note"
+						   : "invalid UTF-8 (the note must be UTF-8 text)");
 	return 0;
 }
 

@@ -168,7 +168,7 @@ static size_t S_held(const struct journal *j, struct note_ref *refs, size_t n, n
 			strbuf_reset(&err);
 			continue;
 		}
-		if (held->date <= now)
+		if (held->has_date && held->date <= now) /* no date: not a meeting held */
 			break;
 		note_release(held);
 	}

@@ -3,6 +3,7 @@
 #include "utf8.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 size_t utf8_decode(const char *str, size_t len, int32_t *cp)
@@ -42,7 +43,13 @@ size_t utf8_invalid_at(const char *s, size_t len)
 	int32_t cp;
 
 	while (i < len) {
-		if ((unsigned char)s[i] < 0x80) { /* ASCII, the common case */
+		uint64_t w;
+		/* ASCII, the common case: eight bytes at a time */
+		if (i + 8 <= len && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull))) {
+			i += 8;
+			continue;
+		}
+		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
 		}
@@ -65,6 +72,18 @@ size_t utf8_chars(const char *s, size_t len)
 		n++;
 	}
 	return n;
+}
+
+size_t utf8_offset(const char *s, size_t len, size_t n)
+{
+	size_t i = 0, k;
+	int32_t cp;
+
+	while (n-- && i < len) {
+		k = utf8_decode(s + i, len - i, &cp);
+		i += k ? k : 1;
+	}
+	return i;
 }
 
 size_t utf8_cut(const char *s, size_t len, size_t max)
@@ -115,6 +134,11 @@ bool utf8_is_nfc_quick(const char *s, size_t len)
 	int32_t cp;
 
 	while (i < len) {
+		uint64_t w;
+		if (i + 8 <= len && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull))) {
+			i += 8;
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;

@@ -25,6 +25,10 @@ size_t utf8_invalid_at(const char *s, size_t len);
  * as one. Columns in messages are counted this way. */
 size_t utf8_chars(const char *s, size_t len);
 
+/* The offset in s[0, len) after its first n characters (len when it has
+ * fewer): from a column of a message back to bytes. */
+size_t utf8_offset(const char *s, size_t len, size_t n);
+
 /* The largest n <= max (and <= len) that does not split a character, for
  * cutting quotes of note text short. */
 size_t utf8_cut(const char *s, size_t len, size_t max);

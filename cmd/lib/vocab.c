@@ -1,19 +1,14 @@
 /* vocab.c - the words of a note, read from the embedded vocab files. */
 #include "vocab.h"
 
-#include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "embedded.h"
 #include "re.h"
+#include "utf8.h"
 #include "xalloc.h"
-
-struct section_rule {
-	enum section section;
-	struct re *re;
-};
 
 /* A phrase of the finer checks: a purpose line's key, generic praise,
  * the words that only go with it, a word that looks ahead. */
@@ -24,35 +19,59 @@ struct phrase_rule {
 
 struct word {
 	enum field field;
-	char *word; /* lower-cased */
+	char *word; /* NFC and case-folded */
+	size_t len;
 	char *value; /* English value, for value rules */
 };
 
 static struct {
 	int loaded;
-	struct section_rule *rules;
-	size_t nrules, rules_alloc;
+	struct pattern {
+		enum section section;
+		char *text;
+		const char *file;
+		int line;
+	} * patterns;
+	size_t npatterns, patterns_alloc;
+	/* every pattern compiled into one, "^(?:(review...)|(support...)|
+	 * ...)$" in the order sections are tried, once every file is read:
+	 * a heading is one search, not a hundred; the group that matched
+	 * names the section */
+	struct re *sections;
 	struct word *words;
 	size_t nwords, words_alloc;
+	struct vocab_example *examples;
+	size_t nexamples, examples_alloc;
 	struct phrase_rule *phrases;
 	size_t nphrases, phrases_alloc;
-	struct re *lead, *aside, *trail, *space, *word;
+	struct re *lead, *aside, *trail, *word;
 	struct re *tokens[TOKEN__COUNT];
 	/* Headings recur in every note: remember what each one named. */
 	struct heading_memo {
 		char *text;
+		size_t len;
 		enum section section;
 	} memo[64];
 	size_t nmemo;
 } V;
 
+/* Tokens are looked for in text where code, HTML and link destinations
+ * read as \x01, which no token takes or stands next to. */
 static const char *const token_patterns[TOKEN__COUNT] = {
 	/* @owner: a person id not glued to a word (so not an e-mail address) */
 	"(?<!\\S)@([a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?)(?![\\w@])",
-	/* #tag: starts with a letter, so "#3" stays text */
-	"(?<!\\S)#(\\p{L}[\\p{L}\\p{N}_-]*)",
-	"(?<!\\S)due:(\\S*)",
+	/* #tag: starts with a letter, so "#3" stays text; #project/alpha is
+	 * one tag; \p{M}: a letter typed with combining marks (NFD) */
+	"(?<!\\S)#(\\p{L}[\\p{L}\\p{M}\\p{N}_-]*(?:/[\\p{L}\\p{M}\\p{N}_-]+)*)",
+	/* due:DATE, due:DATETHH:MM or due:DATE HH:MM (a zone is caught to be
+	 * refused), else whatever follows due: (to be reported) */
+	"(?<!\\S)due:([0-9]{4}-[0-9]{2}-[0-9]{2}(?:(?:T|[ "
+	"](?=[0-9]{1,2}:[0-9]{2}))[0-9]{1,2}:[0-9]{2}"
+	"(?::[0-9]{2})?(?:[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?)?(?![\\w:+-])|[^\\s\\x01]*)",
 	"(?<!\\S)\\^([0-9a-z]{6})(?!\\S)",
+	/* Obsidian Tasks: 📅 due, ⏳ scheduled, 🛫 start, ✅ done, ➕ created */
+	"([\\x{1F4C5}\\x{23F3}\\x{1F6EB}\\x{2705}\\x{2795}])\\x{FE0F}?[ \\t]*"
+	"([0-9]{4}-[0-9]{2}-[0-9]{2})(?![\\w:])",
 };
 
 static const char *const section_names[] = { "goals", "review",	  "blockers", "support",
@@ -90,14 +109,17 @@ static int S_lookup(const char *const *names, int n, const char *name)
 	return -1;
 }
 
-static void S_lower(char *s)
+static char *S_fold(const char *s, size_t len, size_t *out_len)
 {
-	for (; *s; s++)
-		*s = (char)tolower((unsigned char)*s);
+	struct strbuf sb = STRBUF_INIT;
+
+	utf8_add_folded(&sb, s, len);
+	return strbuf_detach(&sb, out_len);
 }
 
 /* One line of a vocab file: "section KEY PATTERN", "field KEY WORD",
- * "value FIELD VALUE WORD" or "KIND PATTERN" for a phrase. */
+ * "value FIELD VALUE WORD", "example KEY HEADING" or "KIND PATTERN" for
+ * a phrase of the finer checks. */
 static int S_add_rule(char **col, int ncol, const char *file, int lineno, struct strbuf *err)
 {
 	int k;
@@ -113,17 +135,27 @@ static int S_add_rule(char **col, int ncol, const char *file, int lineno, struct
 		V.phrases[V.nphrases++].re = re;
 		return 0;
 	}
-
+	if (ncol == 3 && !strcmp(col[0], "example") &&
+	    ((k = S_lookup(section_names, SECTION__COUNT, col[1])) >= 0 ||
+	     !strcmp(col[1], "none"))) {
+		struct vocab_example *e;
+		ALLOC_GROW(V.examples, V.nexamples + 1, V.examples_alloc);
+		e = &V.examples[V.nexamples++];
+		e->section = (enum section)k;
+		e->heading = xstrdup(col[2]);
+		e->file = file;
+		e->line = lineno;
+		return 0;
+	}
 	if (ncol == 3 && !strcmp(col[0], "section") &&
 	    (k = S_lookup(section_names, SECTION__COUNT, col[1])) >= 0) {
-		struct re *re;
-		if (re_compile(&re, col[2], RE_CASELESS, err) < 0) {
-			strbuf_addf(err, " (%s:%d)", file, lineno);
-			return -1;
-		}
-		ALLOC_GROW(V.rules, V.nrules + 1, V.rules_alloc);
-		V.rules[V.nrules].section = (enum section)k;
-		V.rules[V.nrules++].re = re;
+		struct pattern *pat;
+		ALLOC_GROW(V.patterns, V.npatterns + 1, V.patterns_alloc);
+		pat = &V.patterns[V.npatterns++];
+		pat->section = (enum section)k;
+		pat->text = xstrdup(col[2]);
+		pat->file = file;
+		pat->line = lineno;
 		return 0;
 	}
 	if ((ncol == 3 && !strcmp(col[0], "field")) || (ncol == 4 && !strcmp(col[0], "value"))) {
@@ -133,8 +165,7 @@ static int S_add_rule(char **col, int ncol, const char *file, int lineno, struct
 			ALLOC_GROW(V.words, V.nwords + 1, V.words_alloc);
 			w = &V.words[V.nwords++];
 			w->field = (enum field)k;
-			w->word = xstrdup(col[ncol - 1]);
-			S_lower(w->word);
+			w->word = S_fold(col[ncol - 1], strlen(col[ncol - 1]), &w->len);
 			w->value = ncol == 4 ? xstrdup(col[2]) : NULL;
 			return 0;
 		}
@@ -172,6 +203,66 @@ static int S_load_file(const struct embedded_file *f, struct strbuf *err)
 	return rc;
 }
 
+/* Whether a pattern captures: its groups would shift the groups that
+ * name the sections. */
+static bool S_captures(const char *pat)
+{
+	bool in_class = false;
+
+	for (; *pat; pat++) {
+		if (*pat == '\\' && pat[1])
+			pat++;
+		else if (in_class)
+			in_class = *pat != ']';
+		else if (*pat == '[')
+			in_class = true;
+		else if (*pat == '(' && pat[1] != '?' && pat[1] != '*')
+			return true;
+	}
+	return false;
+}
+
+/* The one pattern of all sections; a pattern that does not compile, or
+ * captures, is named with its file and line. */
+static int S_compile_sections(struct strbuf *err)
+{
+	struct strbuf whole = STRBUF_INIT;
+	struct re *re;
+	size_t i, k;
+	int rc;
+
+	for (i = 0; i < V.npatterns; i++)
+		if (S_captures(V.patterns[i].text)) {
+			strbuf_addf(err,
+				    "%s:%d: a section pattern must not capture (write (?:...))",
+				    V.patterns[i].file, V.patterns[i].line);
+			return -1;
+		}
+	strbuf_addstr(&whole, "^(?:");
+	for (k = 0; k < SECTION__COUNT; k++) {
+		size_t before = whole.len;
+		strbuf_addstr(&whole, k ? "|(" : "(");
+		for (i = 0; i < V.npatterns; i++)
+			if (V.patterns[i].section == match_order[k])
+				strbuf_addf(&whole, "%s(?:%s)", whole.len > before + 2 ? "|" : "",
+					    V.patterns[i].text);
+		/* a section without patterns is never named: (*FAIL) */
+		strbuf_addstr(&whole, whole.len - before <= 2 ? "(*FAIL))" : ")");
+	}
+	strbuf_addstr(&whole, ")$");
+	rc = re_compile(&V.sections, whole.buf, RE_CASELESS, err);
+	strbuf_release(&whole);
+	for (i = 0; rc < 0 && i < V.npatterns; i++) {
+		strbuf_reset(err);
+		if (re_compile(&re, V.patterns[i].text, RE_CASELESS, err) < 0) {
+			strbuf_addf(err, " (%s:%d)", V.patterns[i].file, V.patterns[i].line);
+			return -1;
+		}
+		re_free(re);
+	}
+	return rc;
+}
+
 int vocab_load(struct strbuf *err)
 {
 	const struct embedded_file *f;
@@ -188,15 +279,18 @@ int vocab_load(struct strbuf *err)
 		       "|[0-9#*]\\x{FE0F}?\\x{20E3}|\\d{1,3}[.)](?=\\s|$))+",
 		       0, err) < 0 ||
 	    re_compile(&V.aside, "\\s*(?:\\([^()]*\\)|（[^（）]*）)", 0, err) < 0 ||
-	    /* trailing ?/: and, as at the start, emoji ("## Feedback 💬") */
-	    re_compile(&V.trail, "[\\s?？:：\\p{So}\\p{Sk}\\p{Cf}\\p{Mn}\\x{20E3}]+$", 0, err) <
+	    /* trailing ?/:/./! and, as at the start, emoji ("## Feedback 💬") */
+	    re_compile(&V.trail, "[\\s?？:：.!。\\p{So}\\p{Sk}\\p{Cf}\\p{Mn}\\x{20E3}]+$", 0, err) <
 		    0 ||
-	    re_compile(&V.space, "\\s+", 0, err) < 0 ||
 	    re_compile(&V.word, "[\\p{L}\\p{N}]+", 0, err) < 0)
 		return -1;
+	/* Obsidian's dates are rare: not worth compiling to machine code */
 	for (int i = 0; i < TOKEN__COUNT; i++)
-		if (re_compile(&V.tokens[i], token_patterns[i], RE_JIT, err) < 0)
+		if (re_compile(&V.tokens[i], token_patterns[i], i == TOKEN_DATE ? 0 : RE_JIT, err) <
+		    0)
 			return -1;
+	if (S_compile_sections(err) < 0)
+		return -1;
 	V.loaded = 1;
 	return 0;
 }
@@ -205,21 +299,24 @@ void vocab_release(void)
 {
 	size_t i;
 
-	for (i = 0; i < V.nrules; i++)
-		re_free(V.rules[i].re);
+	re_free(V.sections);
+	for (i = 0; i < V.npatterns; i++)
+		free(V.patterns[i].text);
+	free(V.patterns);
 	for (i = 0; i < V.nwords; i++) {
 		free(V.words[i].word);
 		free(V.words[i].value);
 	}
+	for (i = 0; i < V.nexamples; i++)
+		free((char *)V.examples[i].heading);
 	for (i = 0; i < V.nphrases; i++)
 		re_free(V.phrases[i].re);
-	free(V.rules);
 	free(V.words);
+	free(V.examples);
 	free(V.phrases);
 	re_free(V.lead);
 	re_free(V.aside);
 	re_free(V.trail);
-	re_free(V.space);
 	re_free(V.word);
 	for (i = 0; i < TOKEN__COUNT; i++)
 		re_free(V.tokens[i]);
@@ -228,19 +325,87 @@ void vocab_release(void)
 	memset(&V, 0, sizeof(V));
 }
 
+/* A heading that starts with a letter has no emoji or numbering to lose;
+ * one that ends with a letter or digit, no ?, : or emoji. */
+static bool S_is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool S_is_alnum(char c)
+{
+	return S_is_letter(c) || (c >= '0' && c <= '9');
+}
+
+/* Unicode's White_Space characters. */
+static bool S_is_space(int32_t cp)
+{
+	return (cp >= 0x09 && cp <= 0x0d) || cp == 0x20 || cp == 0x85 || cp == 0xa0 ||
+	       cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 || cp == 0x2029 ||
+	       cp == 0x202f || cp == 0x205f || cp == 0x3000;
+}
+
+/* in with each run of white space made one space, trimmed, into out. */
+static void S_collapse(const struct strbuf *in, struct strbuf *out)
+{
+	size_t i = 0, n;
+	bool blank = false;
+	int32_t cp;
+
+	while (i < in->len) {
+		if ((unsigned char)in->buf[i] < 0x80) { /* ASCII: no decoding */
+			cp = (unsigned char)in->buf[i];
+			n = 1;
+		} else {
+			n = utf8_decode(in->buf + i, in->len - i, &cp);
+			n = n ? n : 1;
+		}
+		if (S_is_space(cp)) {
+			blank = out->len > 0;
+		} else {
+			if (blank)
+				strbuf_addch(out, ' ');
+			blank = false;
+			if (n == 1)
+				strbuf_addch(out, in->buf[i]);
+			else
+				strbuf_add(out, in->buf + i, n);
+		}
+		i += n;
+	}
+}
+
+static bool S_has(const char *s, size_t len, const char *what)
+{
+	size_t n = strlen(what), i;
+
+	for (i = 0; i + n <= len; i++)
+		if (!memcmp(s + i, what, n))
+			return true;
+	return false;
+}
+
 void vocab_normalise_heading(const char *text, size_t len, struct strbuf *out)
 {
-	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	struct strbuf nfc = STRBUF_INIT, a = STRBUF_INIT, b = STRBUF_INIT;
 	size_t ov[2];
 
-	if (re_search(V.lead, text, len, 0, ov, 1) == 1)
+	utf8_add_nfc(&nfc, text, len);
+	text = nfc.buf, len = nfc.len;
+	/* each pattern only where it may change something: a heading is
+	 * read in every note, and most need none of them */
+	if (len && !S_is_letter(text[0]) && re_search(V.lead, text, len, 0, ov, 1) == 1)
 		text += ov[1], len -= ov[1];
-	re_replace_all(V.aside, text, len, "", &a);
-	re_replace_all(V.space, a.buf, a.len, " ", &b);
-	strbuf_trim(&b);
-	if (re_search(V.trail, b.buf, b.len, 0, ov, 1) == 1)
+	if (memchr(text, '(', len) || S_has(text, len, "（"))
+		re_replace_all(V.aside, text, len, "", &a);
+	else
+		strbuf_add(&a, text, len);
+	S_collapse(&a, &b);
+	if (b.len && !S_is_alnum(b.buf[b.len - 1]) &&
+	    re_search(V.trail, b.buf, b.len, 0, ov, 1) == 1)
 		strbuf_setlen(&b, ov[0]);
 	strbuf_addbuf(out, &b);
+	strbuf_release(&nfc);
 	strbuf_release(&a);
 	strbuf_release(&b);
 }
@@ -249,55 +414,67 @@ enum section vocab_section(const char *heading, size_t len)
 {
 	struct strbuf norm = STRBUF_INIT;
 	enum section found = SECTION_NONE;
-	size_t i, j, ov[2];
+	size_t i, ov[2 * (SECTION__COUNT + 1)];
 
 	for (i = 0; i < V.nmemo; i++)
-		if (strlen(V.memo[i].text) == len && !memcmp(V.memo[i].text, heading, len))
+		if (V.memo[i].len == len && !memcmp(V.memo[i].text, heading, len))
 			return V.memo[i].section;
 	vocab_normalise_heading(heading, len, &norm);
-	for (i = 0; i < SECTION__COUNT && found == SECTION_NONE; i++)
-		for (j = 0; j < V.nrules; j++)
-			if (V.rules[j].section == match_order[i] &&
-			    re_search(V.rules[j].re, norm.buf, norm.len, 0, ov, 1) == 1) {
+	if (re_search(V.sections, norm.buf, norm.len, 0, ov, SECTION__COUNT + 1) == 1)
+		for (i = 0; i < SECTION__COUNT && found == SECTION_NONE; i++)
+			if (ov[2 * (i + 1)] != SIZE_MAX)
 				found = match_order[i];
-				break;
-			}
 	strbuf_release(&norm);
 	if (V.nmemo < sizeof(V.memo) / sizeof(*V.memo) && !memchr(heading, '\0', len)) {
 		V.memo[V.nmemo].text = xstrndup(heading, len);
+		V.memo[V.nmemo].len = len;
 		V.memo[V.nmemo++].section = found;
 	}
 	return found;
 }
 
-static const struct word *S_find_word(enum field f, int want_value, const char *s, size_t len)
+/* The word of field f (any field: FIELD_NONE) that s[0, len) is, as a
+ * key (want_value 0) or as a value. */
+static const struct word *S_find_word(int f, int want_value, const char *s, size_t len)
 {
-	size_t i;
+	const struct word *found = NULL;
+	char ascii[64], *folded = ascii;
+	size_t i, n = len;
 
-	for (i = 0; i < V.nwords; i++) {
+	if (len > sizeof(ascii))
+		return NULL; /* longer than any word: not worth folding */
+	for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
+		ascii[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+	if (i < len) /* not ASCII: fold it all the Unicode way */
+		folded = S_fold(s, len, &n);
+	for (i = 0; i < V.nwords && !found; i++) {
 		const struct word *w = &V.words[i];
-		if (w->field != f || !w->value != !want_value)
+		if ((f != FIELD_NONE && w->field != f) || !w->value != !want_value)
 			continue;
-		if (strlen(w->word) == len && !strncasecmp(w->word, s, len))
-			return w;
+		if (w->len == n && !memcmp(w->word, folded, n))
+			found = w;
 	}
-	return NULL;
+	if (folded != ascii)
+		free(folded);
+	return found;
 }
 
 enum field vocab_field(const char *key, size_t len)
 {
-	int f;
-
-	for (f = 0; f < FIELD__COUNT; f++)
-		if (S_find_word((enum field)f, 0, key, len))
-			return (enum field)f;
-	return FIELD_NONE;
+	const struct word *w = S_find_word(FIELD_NONE, 0, key, len);
+	return w ? w->field : FIELD_NONE;
 }
 
 const char *vocab_value(enum field f, const char *word, size_t len)
 {
 	const struct word *w = S_find_word(f, 1, word, len);
 	return w ? w->value : NULL;
+}
+
+const struct vocab_example *vocab_examples(size_t *n)
+{
+	*n = V.nexamples;
+	return V.examples;
 }
 
 struct re *vocab_token(enum token t)
@@ -311,7 +488,7 @@ size_t vocab_phrases(enum phrase kind, const char *text, size_t len, struct strb
 	struct strbuf cur = STRBUF_INIT, next = STRBUF_INIT;
 	size_t i, found = 0, pos, ov[2];
 
-	strbuf_add(&cur, text, len);
+	utf8_add_nfc(&cur, text, len); /* the vocabulary is written in NFC */
 	for (i = 0; i < V.nphrases; i++) {
 		if (V.phrases[i].kind != kind)
 			continue;

@@ -34,8 +34,18 @@ enum field {
 	FIELD__COUNT
 };
 
-/* Inline tokens of an item's first line. */
-enum token { TOKEN_OWNER, TOKEN_TAG, TOKEN_DUE, TOKEN_ID, TOKEN__COUNT };
+/* Inline tokens of an item's first paragraph; TOKEN_DATE is an Obsidian
+ * Tasks date (group 1 its emoji, group 2 the date). */
+enum token { TOKEN_OWNER, TOKEN_TAG, TOKEN_DUE, TOKEN_ID, TOKEN_DATE, TOKEN__COUNT };
+
+/* A heading of the vocabulary's own tests: "example KEY HEADING" lines
+ * say what the heading names (SECTION_NONE: no section). */
+struct vocab_example {
+	enum section section;
+	const char *heading;
+	const char *file;
+	int line;
+};
 
 /* The phrases of the finer checks (rules "purpose", "praise", "filler" and
  * "forward" of the vocab files). */
@@ -56,11 +66,14 @@ const char *field_name(enum field f);
 /* Whether the field takes one of a fixed set of values. */
 int field_is_enumerated(enum field f);
 
-/* Normalise a heading (emoji, keycaps, numbering, asides, trailing ?/:). */
+/* Normalise a heading: NFC; leading emoji, keycaps and numbering, asides
+ * in parentheses, trailing ?/:/./! and emoji removed; blanks collapsed. */
 void vocab_normalise_heading(const char *text, size_t len, struct strbuf *out);
-/* The section a heading names (normalising it first), or SECTION_NONE. */
+/* The section a heading names (normalising it first), or SECTION_NONE: a
+ * pattern of the vocabulary matches the whole normalised heading. */
 enum section vocab_section(const char *heading, size_t len);
-/* The field a key names ("metric", "지표"), or FIELD_NONE. */
+/* The field a key names ("metric", "Metric", "지표"), or FIELD_NONE; keys
+ * and values compare in NFC, without regard to case. */
 enum field vocab_field(const char *key, size_t len);
 /* The English value of an enumerated field's word ("가정" -> "assumption"),
  * or NULL when the word is not one of its values. */
@@ -77,5 +90,8 @@ size_t vocab_phrases(enum phrase kind, const char *text, size_t len, struct strb
 
 /* The compiled pattern of an inline token; group 1 is its value. */
 struct re *vocab_token(enum token t);
+
+/* The example headings of the loaded vocabulary files. */
+const struct vocab_example *vocab_examples(size_t *n);
 
 #endif

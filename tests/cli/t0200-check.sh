@@ -134,7 +134,7 @@ test_expect_success 'bad-date: a meeting date that is not a real date' '
 test_expect_success 'bad-date: a done field that is not a date' '
 	clean_note | sed "s/^- \[ \] Review the pricing page ^bbbbbb$/&\n  - done: 2026-11-24 24:00/" >n.md &&
 	check_one n.md 1 &&
-	echo "n.md:19:3: error: done: '"'"'2026-11-24 24:00'"'"' is not a date and time (YYYY-MM-DDTHH:MM) [bad-date]" >expect &&
+	echo "n.md:19:11: error: done: '"'"'2026-11-24 24:00'"'"': the time is not a time of day (00:00 to 23:59) [bad-date]" >expect &&
 	test_cmp expect out
 '
 
@@ -287,14 +287,14 @@ test_expect_success 'the review section is not required outside a journal' '
 test_expect_success 'bad-status: an unknown status marker is an error' '
 	clean_note | sed "s/^- \[ \] Review/- [?] Review/" >n.md &&
 	check_one n.md 1 &&
-	echo "n.md:18:3: error: unknown status marker '"'"'[?]'"'"' (use [ ], [x], [~] or [-]) [bad-status]" >expect &&
+	echo "n.md:18:3: error: unknown status marker '"'"'[?]'"'"' (use [ ], [x], [~], [/] or [-]) [bad-status]" >expect &&
 	test_cmp expect out
 '
 
 test_expect_success 'bad-field: an unknown value of an enumerated field' '
 	clean_note | sed "s/^  - kind: environment$/  - kind: weather/" >n.md &&
 	check_one n.md 0 &&
-	echo "n.md:15:3: warning: '"'"'weather'"'"' is not a known kind [bad-field]" >expect &&
+	echo "n.md:15:11: warning: '"'"'weather'"'"' is not a known kind [bad-field]" >expect &&
 	test_cmp expect out
 '
 

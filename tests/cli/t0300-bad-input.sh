@@ -210,7 +210,7 @@ test_expect_success 'due:2026-02-30 is a bad date, and the note still parses' '
 test_expect_success 'an unknown status marker [?] is a bad-status error' '
 	{ front && printf "## Focus for the next 5 days\n- [?] Maybe #g\n"; } >q.md &&
 	run 1 check q.md &&
-	test_grep "^q\.md:7:3: error: unknown status marker .\[\?\]. \(use \[ \], \[x\], \[~\] or \[-\]\) \[bad-status\]$" out
+	test_grep "^q\.md:7:3: error: unknown status marker .\[\?\]. \(use \[ \], \[x\], \[~\], \[/\] or \[-\]\) \[bad-status\]$" out
 '
 
 test_expect_success 'a control character as status marker is escaped' '
@@ -233,7 +233,7 @@ test_expect_success 'lists nested 1,000 levels deep' '
 	EOF
 	run 0 parse --json deep.md &&
 	jq -c "[(.focus | length), .focus[0].text, (.feedback | length)]" out >actual &&
-	echo "[1,\"level 0\",0]" >expect &&
+	echo "[1,\"level 0\",8]" >expect &&
 	test_cmp expect actual &&
 	run 0 check deep.md
 '

@@ -98,7 +98,7 @@ test_expect_success 'columns are UTF-16 code units (Hangul one, an emoji two), i
 	- [ ] 한국어 😀 due:2026-02-30 #x
 	EOF
 	test_expect_code 1 notes -C j check minji/2026-11-30.md >check.out 2>err &&
-	test_grep "^minji/2026-11-30.md:7:22: error: .*\[bad-date\]$" check.out &&
+	test_grep "^minji/2026-11-30.md:7:13: error: .*\[bad-date\]$" check.out &&
 	cat >s <<-EOF &&
 	init
 	open file://$J/minji/2026-11-30.md $J/minji/2026-11-30.md 1

@@ -356,9 +356,10 @@ test_expect_success 'thousands of problems: the first 1000, then how many more' 
 		sed -n "1,29p" "$W2" &&
 		for i in $(seq 1 1500); do echo "- [ ] Focus item $i" || return 1; done
 	} >many.md &&
-	cp many.md j/alice/2026-12-07.md &&
-	test_expect_code 1 notes -C j check alice/2026-12-07.md >check.out 2>err &&
-	rm j/alice/2026-12-07.md &&
+	cp "$W2" w2.keep &&
+	cp many.md "$W2" &&
+	test_expect_code 1 notes -C j check alice/2026-11-30.md >check.out 2>err &&
+	cp w2.keep "$W2" &&
 	total=$(wc -l <check.out) &&
 	test "$total" -gt 3000 &&
 	cat >s <<-EOF &&

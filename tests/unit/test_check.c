@@ -44,7 +44,8 @@ static bool S_known(const char *id, void *data)
 static void S_check_after(const char *text, const char *const *prev, size_t nprev, int max_focus,
 			  struct diag *out)
 {
-	struct note_options opts = { "alice/2026-11-23.md", "kim" };
+	/* a path that names no person: the front matter's person is the note's */
+	struct note_options opts = { "2026-11-23.md", "kim" };
 	struct note note, before[2];
 	const struct note *p[2] = { &before[0], &before[1] };
 	struct check_context cc = { NULL, 0, max_focus, S_known, NULL };

@@ -66,6 +66,9 @@ static void S_count(void)
 	CHECK(utf8_chars(LIT("abc")) == 3);
 	CHECK(utf8_chars(LIT("- [ ] 가나다 due:x")) == 15);
 	CHECK(utf8_chars(LIT("a\xff\xfe b")) == 5); /* a bad byte is one each */
+	CHECK(utf8_offset(LIT("- [ ] 가나 due"), 7) == 9); /* 가 is 3 bytes */
+	CHECK(utf8_offset(LIT("가나"), 5) == 6); /* past the end: the end */
+	CHECK(utf8_offset(LIT("a\xff" "b"), 2) == 2);
 	CHECK(utf8_cut(LIT("abc"), 10) == 3);
 	CHECK(utf8_cut(LIT("가나"), 4) == 3); /* never in the middle of 나 */
 	CHECK(utf8_cut(LIT("가나"), 3) == 3);
