@@ -7,6 +7,7 @@
 #include "builtin.h"
 #include "xalloc.h"
 #include "journal_commit.h"
+#include "journal_merge.h"
 #include "journal_targets.h"
 
 struct commit_options {
@@ -44,6 +45,70 @@ static int S_targets(struct cmd_context *ctx, int argc, char **argv, struct note
 	return 0;
 }
 
+/* Print a note's problems and why it was refused: an exit status. */
+static int S_refused(const struct note_target *t, const struct commit_result *res, bool force)
+{
+	size_t errors = diag_count(&res->problems, SEVERITY_ERROR);
+
+	if (force)
+		cmd_error("commit: %s has conflict markers; not committed (keep one side's lines, "
+			  "then remove the markers)",
+			  t->name);
+	else
+		cmd_error("commit: %s has %zu error%s; not committed (fix it, or --force)", t->name,
+			  errors, errors == 1 ? "" : "s");
+	return EXIT_PROBLEMS;
+}
+
+/*
+ * The notes with a conflict of sync's merge go first, together: they
+ * complete the merge (one commit with both parents). done[i] tells which
+ * targets were taken. Returns an exit status.
+ */
+static int S_commit_merge(struct commit_session *s, struct note_target *targets, size_t n,
+			  const struct commit_options *o, bool *done, size_t *committed)
+{
+	struct commit_request req = { o->message, o->force ? COMMIT_FORCE : 0, NULL, NULL, NULL };
+	struct note_file *files = xcalloc(n + 1, sizeof(*files));
+	struct commit_result *res = xcalloc(n + 1, sizeof(*res));
+	struct note_target **which = xcalloc(n + 1, sizeof(*which));
+	struct strbuf err = STRBUF_INIT, out = STRBUF_INIT;
+	size_t i, m = 0;
+	int rc = EXIT_OK;
+
+	for (i = 0; i < n; i++)
+		if (journal_note_in_merge(s, targets[i].rel)) {
+			struct commit_result init = COMMIT_RESULT_INIT;
+			files[m] = (struct note_file){ targets[i].name, targets[i].path,
+						       targets[i].rel };
+			res[m] = init;
+			which[m++] = &targets[i];
+			done[i] = true;
+		}
+	if (m && journal_commit_merge(s, files, m, &req, res, &err) < 0)
+		rc = cmd_error("commit: %s", err.buf);
+	for (i = 0; i < m; i++) {
+		strbuf_reset(&out);
+		diag_format(&res[i].problems, which[i]->name, &out);
+		fputs(out.buf, stderr);
+		cmd_warnings(&res[i].warn);
+		if (res[i].outcome == COMMIT_REFUSED) {
+			int one = S_refused(which[i], &res[i], o->force);
+			rc = one > rc ? one : rc;
+		} else if (res[i].outcome == COMMIT_MADE) {
+			printf("committed %s: %s\n", which[i]->name, res[i].subject);
+			(*committed)++;
+		}
+		commit_result_release(&res[i]);
+	}
+	free(files);
+	free(res);
+	free(which);
+	strbuf_release(&err);
+	strbuf_release(&out);
+	return rc;
+}
+
 /* Commit one target; print what happened. Returns an exit status. */
 static int S_commit_one(struct commit_session *s, const struct note_target *t,
 			const struct commit_options *o, size_t *committed)
@@ -65,10 +130,7 @@ static int S_commit_one(struct commit_session *s, const struct note_target *t,
 		cmd_error("commit: %s%s%s", config ? JOURNAL_CONFIG : "", config ? ": " : "",
 			  err.buf);
 	} else if (res.outcome == COMMIT_REFUSED) {
-		size_t errors = diag_count(&res.problems, SEVERITY_ERROR);
-		cmd_error("commit: %s has %zu error%s; not committed (fix it, or --force)", t->name,
-			  errors, errors == 1 ? "" : "s");
-		rc = EXIT_PROBLEMS;
+		rc = S_refused(t, &res, o->force);
 	} else if (res.outcome == COMMIT_MADE) {
 		if (config)
 			printf("committed %s\n", JOURNAL_CONFIG);
@@ -93,6 +155,7 @@ static int cmd_commit(const struct cmd_args *args, struct cmd_context *ctx)
 	struct commit_session s;
 	struct note_target *targets;
 	size_t n, i, committed = 0;
+	bool *done;
 	int rc = EXIT_OK;
 
 	if (S_targets(ctx, args->argc, args->argv, &targets, &n))
@@ -103,11 +166,14 @@ static int cmd_commit(const struct cmd_args *args, struct cmd_context *ctx)
 		note_targets_free(targets, n);
 		return EXIT_ERROR;
 	}
+	done = xcalloc(n + 1, sizeof(*done));
+	rc = S_commit_merge(&s, targets, n, &o, done, &committed);
 	for (i = 0; i < n; i++) {
-		int one = S_commit_one(&s, &targets[i], &o, &committed);
+		int one = done[i] ? EXIT_OK : S_commit_one(&s, &targets[i], &o, &committed);
 		if (one > rc)
 			rc = one;
 	}
+	free(done);
 	if (!n || (!committed && rc == EXIT_OK && n))
 		printf("nothing to commit: the notes match the journal's history\n");
 	commit_session_close(&s);
@@ -125,7 +191,10 @@ const struct cmd_entry cmd_commit_entry = {
 		"Gives every task an id (^xxxxxx, appended to its line), checks the note, and\n"
 		"commits each meeting note alone: only note files and .notes/config are ever\n"
 		"staged. Without arguments, every changed note. A note with errors is not\n"
-		"committed (and not touched) unless --force.",
+		"committed (and not touched) unless --force; conflict markers never are.\n"
+		"While a merge of notes sync is in progress, the notes it left with\n"
+		"conflicts, once resolved, are committed together as the merge (both\n"
+		"parents); any other merge or git operation in progress refuses the commit.",
 	.options = {
 		[OPT_MESSAGE] = { "message", 'm', "MSG", "a paragraph for the commit message body" },
 		[OPT_FORCE] = { "force", 'f', NULL, "commit a note even when it has errors" },

@@ -30,6 +30,10 @@ static int S_done(struct cmd_context *ctx, const char *id, const char *at)
 		printf("^%s is already done in %s\n", id, res.rel);
 	else if (res.commit.outcome == COMMIT_MADE)
 		printf("committed %s: %s\n", res.rel, res.commit.subject);
+	else if (res.commit.outcome == COMMIT_REFUSED)
+		rc = cmd_error("done: %s has conflict markers; not committed (keep one side's "
+			       "lines, then remove the markers)",
+			       res.rel);
 	else
 		printf("%s: nothing to commit\n", res.rel);
 	done_result_release(&res);

@@ -66,9 +66,13 @@ static int cmd_new(const struct cmd_args *args, struct cmd_context *ctx)
 	/* the later of --edit and --no-edit wins */
 	if (args->at[OPT_EDIT] || args->at[OPT_NO_EDIT])
 		o.edit = args->at[OPT_EDIT] > args->at[OPT_NO_EDIT];
-	if (args->argc != 1)
+	/* a pair journal holds one person's notes: PERSON goes without saying */
+	if (!args->argc && ctx->journal->person)
+		o.person = ctx->journal->person;
+	else if (args->argc != 1)
 		return cmd_usage_error(&cmd_new_entry, "name one person");
-	o.person = args->argv[0];
+	else
+		o.person = args->argv[0];
 	return S_new(ctx, &o);
 }
 
@@ -76,13 +80,14 @@ const struct cmd_entry cmd_new_entry = {
 	.name = "new",
 	.fn = cmd_new,
 	.flags = NEED_JOURNAL,
-	.synopsis = "notes new PERSON [--date D] [--edit|--no-edit]",
+	.synopsis = "notes new [PERSON] [--date D] [--edit|--no-edit]",
 	.summary = "write this week's note, carrying last week's commitments",
 	.description =
 		"Writes <person>/<date>.md from the template, carrying forward the goals, every\n"
 		"focus and support item of the previous note (with its id and status) and the\n"
 		"review items still open into the review, and unresolved blockers. Never\n"
-		"overwrites a note. Prints the path.",
+		"overwrites a note. Prints the path. In a pair journal PERSON is its person,\n"
+		"and the note is <date>.md at its root.",
 	.options = {
 		[OPT_DATE] = { "date", 0, "D",
 			       "the meeting date (default: this week's slot day, else today)" },

@@ -366,11 +366,38 @@ static void S_recurring(const struct note *note, const struct check_context *ctx
 	strbuf_release(&key);
 }
 
+/* The markers a merge left where both sides changed the same lines: the
+ * note holds both versions until a person chooses. */
+static void S_conflicts(const struct note *note, struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < note->nconflict_lines; i++)
+		diag_add(d, note->conflict_lines[i], 1, SEVERITY_ERROR, "merge-conflict",
+			 "a merge left this conflict marker: keep one side's lines, then remove "
+			 "the markers");
+}
+
+/* An agenda's review is done in the meeting: until then, what it lacks is
+ * a reminder, not an error. */
+static void S_agenda(struct diag *d, size_t from)
+{
+	size_t i;
+
+	for (i = from; i < d->nr; i++)
+		if (!strcmp(d->list[i].code, "unreviewed") ||
+		    !strcmp(d->list[i].code, "loop-broken"))
+			d->list[i].severity = SEVERITY_WARNING;
+}
+
 void check_note(const struct note *note, const struct check_context *ctx, struct diag *out)
 {
+	size_t from = out->nr;
+
 	struct strbuf q = STRBUF_INIT;
 
 	S_copy(out, &note->problems);
+	S_conflicts(note, out);
 	S_duplicate_ids(note, out);
 	S_review(note, out, &q);
 	S_focus(note, ctx, out, &q);
@@ -384,5 +411,7 @@ void check_note(const struct note *note, const struct check_context *ctx, struct
 	if (ctx && ctx->nprevious)
 		S_loop(note, ctx->previous[0], out, &q);
 	strbuf_release(&q);
+	if (ctx && ctx->agenda)
+		S_agenda(out, from);
 	diag_sort(out);
 }

@@ -24,6 +24,10 @@ struct check_context {
 	/* Whether a person id is in the config; NULL when there is no config. */
 	bool (*person_known)(const char *id, void *data);
 	void *data;
+	/* The meeting has not come yet: the note is an agenda, shared before
+	 * it, whose review is yet to be done (unreviewed and loop-broken are
+	 * warnings). */
+	bool agenda;
 };
 
 /* Append the problems of note (its parse problems included) to out, sorted. */

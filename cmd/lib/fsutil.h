@@ -43,6 +43,10 @@ int write_file_atomic(const char *path, const char *data, size_t len, mode_t mod
 int write_file_if_unchanged(const char *path, const char *old, size_t oldlen, const char *data,
 			    size_t len, struct strbuf *err);
 
+/* rm -r for a directory notes made (a link in it is removed, never
+ * followed); a missing path is no error. */
+int remove_tree(const char *path, struct strbuf *err);
+
 /* mkdir -p for dir (not world-writable). */
 int make_dirs(const char *dir, struct strbuf *err);
 bool is_dir(const char *path);

@@ -114,8 +114,15 @@ int id_set_load(struct id_set *set, const struct journal *j)
 {
 	struct strbuf buf = STRBUF_INIT;
 	struct dirent *de;
-	DIR *dir = opendir(j->root);
+	DIR *dir;
 
+	if (j->person) {
+		/* a pair journal: one person's notes, at the root */
+		S_scan_dir(set, j, j->person, &buf);
+		strbuf_release(&buf);
+		return 0;
+	}
+	dir = opendir(j->root);
 	if (!dir)
 		return -1;
 	while ((de = readdir(dir)))

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "pair.h"
 #include "xalloc.h"
 
 void journal_path(const struct journal *j, const char *rel, struct strbuf *out)
@@ -41,6 +42,11 @@ static int S_load_config(struct journal *j, struct strbuf *err)
 	if (rc < 0)
 		return -1;
 	j->leader = config_get(j->config, "journal.leader");
+	j->person = config_get(j->config, "journal.person");
+	if (j->person && !person_id_is_valid(j->person)) {
+		strbuf_addstr(err, ".notes/config: journal.person is not a person id");
+		return -1;
+	}
 	j->language = config_get(j->config, "journal.language");
 	if (!j->language)
 		j->language = xstrdup("en");
@@ -65,12 +71,13 @@ static void S_release_config(struct journal *j)
 
 	config_free(j->config);
 	free(j->leader);
+	free(j->person);
 	free(j->language);
 	for (i = 0; i < j->npeople; i++)
 		free(j->people[i]);
 	free(j->people);
 	j->config = NULL;
-	j->leader = j->language = NULL;
+	j->leader = j->language = j->person = NULL;
 	j->people = NULL;
 	j->npeople = 0;
 }
@@ -154,20 +161,31 @@ bool journal_person_known(const char *id, void *data)
 void journal_person(const struct journal *j, const char *id, struct person *p)
 {
 	struct strbuf key = STRBUF_INIT;
+	struct config *cfg = j->config, *pair = NULL;
 
+	/* a shared person's name, email, slot and language live in their pair
+	 * journal only (one place for each fact) */
+	if (!j->person && person_id_is_valid(id) && pair_is_mounted(j, id)) {
+		journal_path(j, id, &key);
+		strbuf_addstr(&key, "/" JOURNAL_CONFIG);
+		if (config_open(&pair, key.buf, &key) == 0)
+			cfg = pair;
+		strbuf_reset(&key);
+	}
 	p->id = xstrdup(id);
 	strbuf_addf(&key, "person.%s.name", id);
-	p->name = config_get(j->config, key.buf);
+	p->name = config_get(cfg, key.buf);
 	strbuf_reset(&key);
 	strbuf_addf(&key, "person.%s.email", id);
-	p->email = config_get(j->config, key.buf);
+	p->email = config_get(cfg, key.buf);
 	strbuf_reset(&key);
 	strbuf_addf(&key, "person.%s.slot", id);
-	p->slot = config_get(j->config, key.buf);
+	p->slot = config_get(cfg, key.buf);
 	strbuf_reset(&key);
 	strbuf_addf(&key, "person.%s.language", id);
-	p->language = config_get(j->config, key.buf);
+	p->language = config_get(cfg, key.buf);
 	strbuf_release(&key);
+	config_free(pair);
 }
 
 void person_release(struct person *p)

@@ -17,6 +17,9 @@ struct journal {
 	char *root; /* absolute, no trailing slash */
 	struct config *config;
 	char *leader; /* journal.leader, may be NULL */
+	/* journal.person: a pair journal, whose notes are this person's and
+	 * sit at its root (pair.h); NULL for a team journal */
+	char *person;
 	char *language; /* journal.language, "en" by default */
 	int max_focus;
 	char **people; /* sorted, unique */

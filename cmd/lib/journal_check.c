@@ -41,6 +41,7 @@ int journal_check_note(struct checked_note *out, const struct journal *j, const 
 	struct note_options opts = { rel ? rel : file, j ? j->leader : NULL };
 	const struct note *prev[CHECK_MAX_PREVIOUS];
 	struct check_context cc = { 0 };
+	notes_time now;
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
@@ -64,6 +65,8 @@ int journal_check_note(struct checked_note *out, const struct journal *j, const 
 		prev[i] = &out->previous[i];
 	cc.previous = out->nprevious ? prev : NULL;
 	cc.nprevious = out->nprevious;
+	if (out->note.has_date && date_now(&now) == 0 && now < out->note.date)
+		cc.agenda = out->agenda = true;
 	check_note(&out->note, &cc, &out->problems);
 	return 0;
 }

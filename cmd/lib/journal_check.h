@@ -25,6 +25,7 @@ struct checked_note {
 	struct note note; /* the bytes, parsed */
 	struct diag problems; /* its problems, sorted by line */
 	enum check_scope scope;
+	bool agenda; /* its meeting time has not come yet (check_context.agenda) */
 	/* the person's notes before this one, newest first: as many as the
 	 * checks use (CHECK_PREVIOUS_USED), fewer when there are fewer */
 	struct note previous[CHECK_MAX_PREVIOUS];

@@ -7,9 +7,12 @@
 
 #include "fsutil.h"
 #include "journal_check.h"
+#include "journal_commit_internal.h"
 #include "journal_notes.h"
 #include "message.h"
 #include "note_edit.h"
+#include "pair.h"
+#include "vcs_merge.h"
 #include "xalloc.h"
 
 int commit_session_open(struct commit_session *s, struct journal *j, struct strbuf *err)
@@ -23,18 +26,25 @@ int commit_session_open(struct commit_session *s, struct journal *j, struct strb
 	/* best effort: the journal works without it */
 	vcs_exclude_temp_files(s->vcs, &ignored);
 	strbuf_release(&ignored);
-	if (j->leader)
-		journal_person(j, j->leader, &s->leader);
-	s->who.name = s->leader.name;
-	s->who.email = s->leader.email;
+	pair_who(j, &s->author);
+	s->who.name = s->author.name;
+	s->who.email = s->author.email;
 	return 0;
 }
 
 void commit_session_close(struct commit_session *s)
 {
+	size_t i;
+
+	for (i = 0; i < s->npairs; i++) {
+		free(s->pairs[i].root);
+		vcs_free(s->pairs[i].vcs);
+		id_set_release(&s->pairs[i].ids);
+	}
+	free(s->pairs);
 	vcs_free(s->vcs);
 	id_set_release(&s->ids);
-	person_release(&s->leader);
+	person_release(&s->author);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -46,8 +56,61 @@ void commit_result_release(struct commit_result *r)
 	r->subject = NULL;
 }
 
+/* The repository of the note rel: the journal's, or a pair journal's. */
+int journal_note_where(struct commit_session *s, const char *rel, struct where *w,
+		       struct strbuf *err)
+{
+	struct person_notes pn;
+	char *person = NULL;
+	size_t i;
+	int rc = -1;
+
+	memset(w, 0, sizeof(*w));
+	if (!journal_note_of(s->journal, rel, &person, NULL) ||
+	    journal_person_notes(s->journal, person, &pn, err) < 0) {
+		free(person);
+		return -1;
+	}
+	w->rel = xstrdup(person_notes_repo_path(&pn, rel));
+	if (!strcmp(pn.repo, s->journal->root)) {
+		w->vcs = s->vcs;
+		w->ids = &s->ids;
+		w->ids_loaded = &s->ids_loaded;
+		rc = 0;
+		goto out;
+	}
+	for (i = 0; i < s->npairs && strcmp(s->pairs[i].root, pn.repo); i++)
+		;
+	if (i == s->npairs) {
+		struct vcs *v;
+		if (vcs_open(&v, pn.repo, err) < 0) {
+			strbuf_addf(err, " (%s/ is %s's pair journal: notes sync clones it)",
+				    person, person);
+			goto out;
+		}
+		ALLOC_GROW(s->pairs, s->npairs + 1, s->pairs_alloc);
+		memset(&s->pairs[i], 0, sizeof(s->pairs[i]));
+		s->pairs[i].root = xstrdup(pn.repo);
+		s->pairs[i].vcs = v;
+		s->npairs++;
+	}
+	w->vcs = s->pairs[i].vcs;
+	w->ids = &s->pairs[i].ids;
+	w->ids_loaded = &s->pairs[i].ids_loaded;
+	rc = 0;
+out:
+	if (rc < 0) {
+		free(w->rel);
+		w->rel = NULL;
+	}
+	person_notes_release(&pn);
+	free(person);
+	return rc;
+}
+
 /* Give every task without an id a new one, unique in the journal. */
-static size_t S_assign_ids(struct commit_session *s, const struct note *note, struct strbuf *src)
+static size_t S_assign_ids(struct commit_session *s, const struct where *w, const struct note *note,
+			   struct strbuf *src)
 {
 	struct task **tasks = NULL;
 	char(*ids)[ID_LEN + 1] = NULL;
@@ -63,13 +126,13 @@ static size_t S_assign_ids(struct commit_session *s, const struct note *note, st
 			if (!note->items[task_sections[k]][i].id)
 				tasks[n++] = &note->items[task_sections[k]][i];
 	if (n) {
-		if (!s->ids_loaded) {
-			id_set_load_cached(&s->ids, s->journal, s->vcs);
-			s->ids_loaded = true;
+		if (!*w->ids_loaded) {
+			id_set_load_cached(w->ids, s->journal, w->vcs);
+			*w->ids_loaded = true;
 		}
 		ids = xcalloc(n, sizeof(*ids));
 		idp = xcalloc(n, sizeof(*idp));
-		id_new_batch(&s->ids, ids, n);
+		id_new_batch(w->ids, ids, n);
 		for (i = 0; i < n; i++)
 			idp[i] = ids[i];
 		note_edit_add_ids(src, tasks, idp, n);
@@ -88,8 +151,9 @@ static bool S_was_done(const struct note *n, const char *id)
 
 /* Ids done in note that were done neither in its committed version (HEAD)
  * nor in the previous note: the ones this commit ticks. */
-static void S_done_ids(struct commit_session *s, const char *rel, const struct note *note,
-		       const struct note *prev, char ***done, size_t *ndone)
+static void S_done_ids(struct commit_session *s, const struct where *w, const char *rel,
+		       const struct note *note, const struct note *prev, char ***done,
+		       size_t *ndone)
 {
 	struct strbuf head = STRBUF_INIT, err = STRBUF_INIT;
 	struct note before;
@@ -98,7 +162,7 @@ static void S_done_ids(struct commit_session *s, const char *rel, const struct n
 
 	*done = NULL;
 	*ndone = 0;
-	if (vcs_head_file(s->vcs, rel, &head, &err) == 0) {
+	if (vcs_head_file(w->vcs, w->rel, &head, &err) == 0) {
 		struct note_options opts = { rel, s->journal->leader };
 		has_before = note_parse(&before, head.buf, head.len, &opts, &err) == 0;
 	}
@@ -144,23 +208,32 @@ static int S_validate(struct commit_session *s, const struct note_file *f, struc
 	return rc;
 }
 
-static int S_commit(struct commit_session *s, const struct note_file *f, const struct note *note,
-		    const struct note *prev, const struct strbuf *src,
+static int S_commit(struct commit_session *s, const struct where *w, const struct note_file *f,
+		    const struct checked_note *c, const struct strbuf *src,
 		    const struct commit_request *req, struct commit_result *res, struct strbuf *err)
 {
+	const struct note *note = &c->note, *prev = c->nprevious ? &c->previous[0] : NULL;
 	struct message_input mi = { note, req->user_message, req->subject, NULL, 0, NULL };
-	struct vcs_file file = { f->rel, src->buf, src->len };
-	struct strbuf msg = STRBUF_INIT, why = STRBUF_INIT;
+	struct vcs_file file = { w->rel, src->buf, src->len };
+	struct strbuf msg = STRBUF_INIT, why = STRBUF_INIT, agenda = STRBUF_INIT;
 	struct person member = { 0 };
+	char day[11];
 	int rc;
 
-	S_done_ids(s, f->rel, note, prev, &mi.done, &mi.ndone);
+	if (!req->subject && c->agenda && note->has_date) {
+		/* shared before the meeting: the subject says so */
+		date_format_day(note->date, day);
+		strbuf_addf(&agenda, "%s %s: agenda", note->person ? note->person : "?", day);
+		mi.subject = agenda.buf;
+	}
+
+	S_done_ids(s, w, f->rel, note, prev, &mi.done, &mi.ndone);
 	if (note->person) {
 		journal_person(s->journal, note->person, &member);
 		mi.member = &member;
 	}
 	message_build(&mi, &msg);
-	rc = vcs_commit(s->vcs, &file, 1, msg.buf, &s->who, &res->warn, &why);
+	rc = vcs_commit(w->vcs, &file, 1, msg.buf, &s->who, &res->warn, &why);
 	if (rc < 0) {
 		strbuf_addf(err, "%s: %s", f->name, why.buf);
 	} else if (rc == 1) {
@@ -169,15 +242,16 @@ static int S_commit(struct commit_session *s, const struct note_file *f, const s
 	} else {
 		res->outcome = COMMIT_MADE;
 		res->subject = xstrndup(msg.buf, strcspn(msg.buf, "\n"));
-		if (s->ids_loaded) {
-			id_set_merge(&s->ids, src->buf, src->len);
-			id_set_save(&s->ids, s->vcs);
+		if (*w->ids_loaded) {
+			id_set_merge(w->ids, src->buf, src->len);
+			id_set_save(w->ids, w->vcs);
 		}
 	}
 	free(mi.done);
 	person_release(&member);
 	strbuf_release(&msg);
 	strbuf_release(&why);
+	strbuf_release(&agenda);
 	return rc;
 }
 
@@ -223,47 +297,103 @@ static int S_source(const struct note_file *f, const struct commit_request *req,
 	return 0;
 }
 
+/* Nothing is written while a merge or another git operation is in
+ * progress (vcs_commit would refuse it anyway), but the merge's own notes. */
+static int S_refuse_state(struct vcs *v, bool merging, const struct note_file *f,
+			  struct strbuf *err)
+{
+	struct strbuf what = STRBUF_INIT;
+	enum vcs_state st = vcs_state(v, &what);
+	int rc = 0;
+
+	if (st == VCS_STATE_SYNC_MERGE && !merging) {
+		strbuf_addf(err,
+			    "%s: a merge of notes sync is in progress: resolve its conflicts "
+			    "and commit them (notes commit) first",
+			    f->name);
+		rc = -1;
+	} else if (st == VCS_STATE_OTHER) {
+		strbuf_addf(err, "%s: %s", f->name, what.buf);
+		rc = -1;
+	}
+	strbuf_release(&what);
+	return rc;
+}
+
+int journal_prepare_note(struct commit_session *s, const struct note_file *f,
+			 const struct commit_request *req, bool merging, struct prepared_note *p,
+			 struct commit_result *res, struct strbuf *err)
+{
+	struct note_options opts = { f->rel, s->journal->leader };
+	struct strbuf why = STRBUF_INIT;
+	size_t conflicts = 0, i;
+	int rc = -1;
+
+	memset(p, 0, sizeof(*p));
+	strbuf_init(&p->src, 0);
+	strbuf_init(&p->orig, 0);
+	if (S_validate(s, f, err) < 0 || journal_note_where(s, f->rel, &p->w, err) < 0 ||
+	    S_refuse_state(p->w.vcs, merging, f, err) < 0 ||
+	    S_source(f, req, &p->orig, &p->src, err) < 0)
+		goto out;
+	if (journal_check_note(&p->c, s->journal, f->name, f->rel, p->src.buf, p->src.len, &why) <
+	    0) {
+		strbuf_addf(err, "%s: %s", f->name, why.buf);
+		goto out;
+	}
+	res->problems = p->c.problems;
+	memset(&p->c.problems, 0, sizeof(p->c.problems));
+	/* conflict markers are never committed, --force or not */
+	for (i = 0; i < res->problems.nr; i++)
+		conflicts += !strcmp(res->problems.list[i].code, "merge-conflict");
+	if ((diag_count(&res->problems, SEVERITY_ERROR) && !(req->flags & COMMIT_FORCE)) ||
+	    (conflicts && (merging || req->flags & COMMIT_FORCE))) {
+		res->outcome = COMMIT_REFUSED;
+		rc = 1;
+		goto out;
+	}
+	if (S_assign_ids(s, &p->w, &p->c.note, &p->src)) {
+		note_release(&p->c.note);
+		note_parse(&p->c.note, p->src.buf, p->src.len, &opts, &why);
+	}
+	rc = S_write(f, &p->orig, &p->src, err) < 0 ? -1 : 0;
+out:
+	strbuf_release(&why);
+	return rc;
+}
+
+void prepared_note_release(struct prepared_note *p)
+{
+	free(p->w.rel);
+	checked_note_release(&p->c);
+	strbuf_release(&p->src);
+	strbuf_release(&p->orig);
+	memset(p, 0, sizeof(*p));
+}
+
+void journal_restore_note(const struct note_file *f, const struct prepared_note *p)
+{
+	struct strbuf ignored = STRBUF_INIT;
+
+	S_write(f, &p->src, &p->orig, &ignored);
+	strbuf_release(&ignored);
+}
+
 int journal_commit_note(struct commit_session *s, const struct note_file *f,
 			const struct commit_request *req, struct commit_result *res,
 			struct strbuf *err)
 {
-	struct strbuf src = STRBUF_INIT, orig = STRBUF_INIT, why = STRBUF_INIT;
-	struct note_options opts = { f->rel, s->journal->leader };
-	struct checked_note c;
-	int rc = -1;
+	struct prepared_note p;
+	int rc = journal_prepare_note(s, f, req, false, &p, res, err);
 
-	memset(&c, 0, sizeof(c));
-	if (S_validate(s, f, err) < 0 || S_source(f, req, &orig, &src, err) < 0)
-		goto out;
-	if (journal_check_note(&c, s->journal, f->name, f->rel, src.buf, src.len, &why) < 0) {
-		strbuf_addf(err, "%s: %s", f->name, why.buf);
-		goto out;
-	}
-	res->problems = c.problems;
-	memset(&c.problems, 0, sizeof(c.problems));
-	if (diag_count(&res->problems, SEVERITY_ERROR) && !(req->flags & COMMIT_FORCE)) {
-		res->outcome = COMMIT_REFUSED;
+	if (rc == 0) {
+		rc = S_commit(s, &p.w, f, &p.c, &p.src, req, res, err);
+		if (rc < 0)
+			journal_restore_note(f, &p); /* the commit failed: the note as it was */
+	} else if (rc > 0) {
 		rc = 0;
-		goto out;
 	}
-	if (S_assign_ids(s, &c.note, &src)) {
-		note_release(&c.note);
-		note_parse(&c.note, src.buf, src.len, &opts, &why);
-	}
-	if (S_write(f, &orig, &src, err) < 0)
-		goto out;
-	rc = S_commit(s, f, &c.note, c.nprevious ? &c.previous[0] : NULL, &src, req, res, err);
-	if (rc < 0) {
-		struct strbuf ignored = STRBUF_INIT;
-		/* the commit failed: the note as it was */
-		S_write(f, &src, &orig, &ignored);
-		strbuf_release(&ignored);
-	}
-out:
-	checked_note_release(&c);
-	strbuf_release(&src);
-	strbuf_release(&orig);
-	strbuf_release(&why);
+	prepared_note_release(&p);
 	return rc;
 }
 
@@ -286,6 +416,59 @@ static bool S_keep(const char *path, void *data)
 	return !strcmp(path, JOURNAL_CONFIG) || journal_note_of(data, path, NULL, NULL);
 }
 
+/* A pair journal's notes are "<date>.md" at its root. */
+static bool S_keep_pair(const char *path, void *data)
+{
+	notes_time day;
+	bool has_time;
+
+	(void)data;
+	return !strchr(path, '/') && strlen(path) == 13 && !strcmp(path + 10, ".md") &&
+	       date_parse(path, 10, &day, &has_time) == 0;
+}
+
+static int S_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Add the changed notes of each mounted pair journal, as <id>/<date>.md. */
+static int S_changed_in_pairs(const struct journal *j, char ***paths, size_t *n, struct strbuf *err)
+{
+	struct strbuf dir = STRBUF_INIT;
+	size_t i, k, alloc = *n;
+	int rc = 0;
+
+	for (i = 0; i < j->npeople && rc == 0; i++) {
+		struct person_notes pn;
+		struct vcs *v;
+		char **more;
+		size_t nmore;
+		if (!pair_is_mounted(j, j->people[i]) ||
+		    journal_person_notes(j, j->people[i], &pn, err) < 0)
+			continue;
+		rc = vcs_open(&v, pn.repo, err);
+		if (rc == 0) {
+			rc = vcs_changed_paths(v, S_keep_pair, NULL, &more, &nmore, err);
+			vcs_free(v);
+		}
+		for (k = 0; rc == 0 && k < nmore; k++) {
+			strbuf_reset(&dir);
+			strbuf_addf(&dir, "%s/%s", pn.dir, more[k]);
+			ALLOC_GROW(*paths, *n + 1, alloc);
+			(*paths)[(*n)++] = strbuf_detach(&dir, NULL);
+			free(more[k]);
+		}
+		if (rc == 0)
+			free(more);
+		person_notes_release(&pn);
+	}
+	strbuf_release(&dir);
+	if (*n)
+		qsort(*paths, *n, sizeof(**paths), S_cmp_str);
+	return rc;
+}
+
 int journal_changed_notes(const struct journal *j, char ***paths, size_t *n, struct strbuf *err)
 {
 	struct vcs *v;
@@ -295,5 +478,7 @@ int journal_changed_notes(const struct journal *j, char ***paths, size_t *n, str
 		return -1;
 	rc = vcs_changed_paths(v, S_keep, (void *)j, paths, n, err);
 	vcs_free(v);
+	if (rc == 0 && !j->person)
+		rc = S_changed_in_pairs(j, paths, n, err);
 	return rc;
 }

@@ -17,15 +17,27 @@ struct note_file {
 	const char *rel; /* relative to the journal root; NULL when it is outside */
 };
 
-/* What the commits of one command share: the repository, the journal's
- * ids (read once, when a task first needs one), the leader as author. */
+/* A repository the notes of a session are committed in, and the ids of
+ * its journal (read once, when a task first needs one). */
+struct commit_repo {
+	char *root;
+	struct vcs *vcs;
+	struct id_set ids;
+	bool ids_loaded;
+};
+
+/* What the commits of one command share: the journal's repository, the
+ * pair journals' that it opened (journal_person_notes says where a note
+ * is committed), and who commits. */
 struct commit_session {
 	struct journal *journal;
 	struct vcs *vcs;
 	struct id_set ids;
 	bool ids_loaded;
-	struct person leader;
+	struct person author; /* who commits: pair_who */
 	struct vcs_identity who;
+	struct commit_repo *pairs;
+	size_t npairs, pairs_alloc;
 };
 
 /* Open the journal's repository. Returns 0, or -1 with the reason in err

@@ -8,25 +8,67 @@
 #include <sys/stat.h>
 
 #include "fsutil.h"
+#include "pair.h"
 #include "xalloc.h"
 
-/* The decision itself, for a valid id: every person's notes are <id>/
- * of the journal, committed in the journal's repository. */
-static void S_locate(const struct journal *j, const char *id, struct person_notes *out)
+/*
+ * The decision itself, for a valid id: false when the journal holds none
+ * of the person's notes. A pair journal (journal.person) holds its
+ * person's, at its root, in its repository; in a team journal a shared
+ * person's <id>/ is their pair journal, a repository of its own (its
+ * .notes/config must say it is theirs); everyone else's notes are <id>/
+ * of the journal, committed in the journal's repository.
+ */
+static bool S_locate(const struct journal *j, const char *id, struct person_notes *out)
 {
+	struct strbuf repo = STRBUF_INIT, ignored = STRBUF_INIT;
+	bool mounted = !j->person && pair_is_mounted(j, id);
+
+	if (j->person ? strcmp(id, j->person) != 0 : false)
+		return false;
+	journal_path(j, id, &repo);
+	if (mounted && pair_check_dir(repo.buf, id, &ignored) < 0) {
+		strbuf_release(&repo);
+		strbuf_release(&ignored);
+		return false;
+	}
 	out->id = xstrdup(id);
-	out->dir = xstrdup(id);
-	out->repo = xstrdup(j->root);
-	out->repo_dir = xstrdup(id);
+	if (j->person) {
+		out->dir = xstrdup("");
+		out->repo = xstrdup(j->root);
+		out->repo_dir = xstrdup("");
+	} else if (mounted || pair_is_shared(j, id)) {
+		out->dir = xstrdup(id);
+		out->repo = strbuf_detach(&repo, NULL);
+		out->repo_dir = xstrdup("");
+	} else {
+		out->dir = xstrdup(id);
+		out->repo = xstrdup(j->root);
+		out->repo_dir = xstrdup(id);
+	}
+	strbuf_release(&repo);
+	strbuf_release(&ignored);
+	return true;
 }
 
 int journal_person_notes(const struct journal *j, const char *id, struct person_notes *out,
 			 struct strbuf *err)
 {
 	memset(out, 0, sizeof(*out));
+	if (j->person && (!person_id_is_valid(id) || strcmp(id, j->person))) {
+		strbuf_addstr(err, "this is the pair journal of ");
+		strbuf_addstr(err, j->person);
+		strbuf_addstr(err, ": it holds no notes of '");
+		strbuf_add_escaped(err, id, strlen(id) > 80 ? 80 : strlen(id));
+		strbuf_addstr(err, "'");
+		return -1;
+	}
 	if (journal_check_person(j, id, err) < 0)
 		return -1;
-	S_locate(j, id, out);
+	if (!S_locate(j, id, out)) {
+		strbuf_addf(err, "%s's notes are not in this journal", id);
+		return -1;
+	}
 	return 0;
 }
 
@@ -57,7 +99,8 @@ const char *person_notes_repo_path(const struct person_notes *pn, const char *re
 	/* the notes' directory relative to the journal and to the repository
 	 * end alike: what differs is the part before it */
 	if (dlen > rlen && !strncmp(rel, pn->dir, dlen - rlen))
-		return rel + (dlen - rlen);
+		/* a pair journal's root holds the notes: "<id>/" goes, slash too */
+		return rel + (dlen - rlen) + (!rlen && rel[dlen] == '/');
 	return rel;
 }
 
@@ -78,6 +121,9 @@ int journal_check_person(const struct journal *j, const char *id, struct strbuf 
 		strbuf_addf(err, "%s is not a plain directory in the journal (%s)", id,
 			    S_ISLNK(st.st_mode) ? "a symbolic link" : "a file");
 		rc = -1;
+	} else if (!j->person && pair_is_mounted(j, id)) {
+		/* a shared person: <id>/ must be their own pair journal */
+		rc = pair_check_dir(path.buf, id, err);
 	}
 	strbuf_release(&path);
 	return rc;
@@ -88,11 +134,18 @@ bool journal_note_of(const struct journal *j, const char *rel, char **person, no
 	char *p = NULL;
 	notes_time d;
 
-	(void)j; /* every person's notes are <person>/<date>.md of the journal */
-	/* exactly one directory level: "<person>/<YYYY-MM-DD>.md" */
-	if (!strchr(rel, '/') || strchr(rel, '/') != strrchr(rel, '/') ||
-	    note_path_split(rel, &p, &d) < 0)
+	if (j && j->person) {
+		/* a pair journal: "<YYYY-MM-DD>.md" at the root */
+		bool has_time;
+		if (strchr(rel, '/') || strlen(rel) != 13 || strcmp(rel + 10, ".md") ||
+		    date_parse(rel, 10, &d, &has_time) < 0)
+			return false;
+		p = xstrdup(j->person);
+	} else if (!strchr(rel, '/') || strchr(rel, '/') != strrchr(rel, '/') ||
+		   note_path_split(rel, &p, &d) < 0) {
+		/* a team journal: exactly one level, "<person>/<YYYY-MM-DD>.md" */
 		return false;
+	}
 	if (person)
 		*person = p;
 	else
@@ -154,8 +207,7 @@ int journal_notes(const struct journal *j, const char *id, struct note_ref **out
 	*n = 0;
 	/* S_list refuses a directory that is a link: no journal_check_person,
 	 * whose lstat would be a second one on every listing */
-	if (person_id_is_valid(id)) {
-		S_locate(j, id, &pn);
+	if (person_id_is_valid(id) && S_locate(j, id, &pn)) {
 		journal_path(j, pn.dir, &dir);
 		if (*pn.dir)
 			strbuf_addf(&prefix, "%s/", pn.dir);

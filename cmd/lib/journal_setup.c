@@ -8,6 +8,7 @@
 #include "journal_notes.h"
 #include "schedule.h"
 #include "vcs.h"
+#include "vcs_merge.h"
 #include "vcs_config.h"
 
 static const struct vcs_file config_file[] = { { JOURNAL_CONFIG, NULL, 0 } };
@@ -128,7 +129,7 @@ int journal_add_person(struct journal *j, const char *id, const struct person_fi
 		strbuf_addf(err, "unknown language '%s' (en or ko)", f->lang);
 		goto out;
 	}
-	if (vcs_open(&v, j->root, err) < 0 ||
+	if (vcs_open(&v, j->root, err) < 0 || vcs_refuse_state(v, err) < 0 ||
 	    S_set(j->config, id, "name", f->name ? f->name : id, err) < 0 ||
 	    S_set(j->config, id, "email", f->email, err) < 0 ||
 	    S_set(j->config, id, "slot", f->slot, err) < 0 ||

@@ -434,6 +434,59 @@ static void S_walk(struct parser *p, cmark_node *doc)
 	}
 }
 
+/* Whether line n is a line of conflict markers as git writes them:
+ * "<<<<<<< ours", "|||||||", "=======" or ">>>>>>> theirs" at its start. */
+static bool S_is_conflict_marker(struct parser *p, int n)
+{
+	const char *s = p->buf + p->lines.start[n];
+	size_t len = p->lines.end[n] - p->lines.start[n], k;
+	char c = len ? s[0] : 0;
+
+	if (len < 7 || (c != '<' && c != '|' && c != '=' && c != '>'))
+		return false;
+	for (k = 1; k < 7; k++)
+		if (s[k] != c)
+			return false;
+	return len == 7 || (c != '=' && s[7] == ' ');
+}
+
+/* The lines of conflict markers a merge left, outside code blocks (where
+ * a note may quote them). */
+static void S_conflict_markers(struct parser *p, cmark_node *doc)
+{
+	bool *code = xcalloc((size_t)p->lines.nr + 2, sizeof(*code));
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	bool open = false;
+	int n;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK)
+			for (n = S_file_line(p, node) > 0 ? S_file_line(p, node) : 1;
+			     n <= cmark_node_get_end_line(node) + p->line_offset &&
+			     n <= p->lines.nr;
+			     n++)
+				code[n] = true;
+	}
+	cmark_iter_free(it);
+	for (n = 1; n <= p->lines.nr; n++) {
+		char c;
+		if (code[n] || !S_is_conflict_marker(p, n))
+			continue;
+		c = p->buf[p->lines.start[n]]; /* a marker line is 7 bytes or more */
+		/* "=======" alone is also a setext heading's underline and
+		 * ">>>>>>> x" a quote seven deep: markers only after <<<<<<< */
+		if (c != '<' && !open)
+			continue;
+		open = c == '<' ? true : c == '>' ? false : open;
+		ALLOC_GROW(p->note->conflict_lines, p->note->nconflict_lines + 1,
+			   p->note->conflict_lines_alloc);
+		p->note->conflict_lines[p->note->nconflict_lines++] = n;
+	}
+	free(code);
+}
+
 int note_parse(struct note *note, const char *buf, size_t len, const struct note_options *opts,
 	       struct strbuf *err)
 {
@@ -460,6 +513,7 @@ int note_parse(struct note *note, const char *buf, size_t len, const struct note
 	body = front_matter_parse(note, buf, len, body, &p.line_offset, opts);
 	doc = cmark_parse_document(buf + body, len - body, CMARK_OPT_DEFAULT);
 	S_walk(&p, doc);
+	S_conflict_markers(&p, doc);
 	cmark_node_free(doc);
 	note_set_defaults(note);
 	free(p.lines.start);

@@ -68,6 +68,9 @@ struct note {
 	struct note_text purpose;
 	int title_line; /* of the level-1 heading, 0 when there is none */
 	int section_line[SECTION__COUNT]; /* 0 when the section is absent */
+	/* lines of conflict markers left by a merge, outside code blocks */
+	int *conflict_lines;
+	size_t nconflict_lines, conflict_lines_alloc;
 	struct diag problems; /* found while parsing */
 };
 

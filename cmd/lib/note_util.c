@@ -60,6 +60,7 @@ void note_release(struct note *note)
 		free(note->feedback[i].text);
 	free(note->feedback);
 	free(note->purpose.text);
+	free(note->conflict_lines);
 	diag_release(&note->problems);
 	memset(note, 0, sizeof(*note));
 }

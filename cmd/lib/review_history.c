@@ -28,16 +28,37 @@ static struct note *S_slot(struct history *h, const char *path)
 	return &h->notes[h->nnotes++];
 }
 
+/* The delivery of ^id, or NULL. */
+static struct delivery *S_delivery(const struct history *h, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < h->ndone; i++)
+		if (!strcmp(h->done[i].id, id))
+			return &h->done[i];
+	return NULL;
+}
+
+/* Keep the earliest commit that shows each item [x]: in any line of
+ * history, so that a tick made in the member's clone on Tuesday counts as
+ * Tuesday when the leader merges it on Friday (the walk order is not
+ * time order across the lines of a merge). */
 static void S_first_done(struct history *h, const struct note *note, notes_time when)
 {
+	struct delivery *d;
 	size_t i, k;
 
 	for (k = 0; k < TASK_SECTIONS; k++)
 		for (i = 0; i < note->nitems[task_sections[k]]; i++) {
 			const struct task *t = &note->items[task_sections[k]][i];
-			if (!t->id || t->status != TASK_DONE || strlen(t->id) > 7 ||
-			    history_first_done(h, t->id) >= 0)
+			if (!t->id || t->status != TASK_DONE || strlen(t->id) > 7)
 				continue;
+			d = S_delivery(h, t->id);
+			if (d) {
+				if (when < d->when)
+					d->when = when;
+				continue;
+			}
 			ALLOC_GROW(h->done, h->ndone + 1, h->done_alloc);
 			memcpy(h->done[h->ndone].id, t->id, strlen(t->id) + 1);
 			h->done[h->ndone++].when = when;
@@ -106,10 +127,7 @@ void history_release(struct history *h)
 
 notes_time history_first_done(const struct history *h, const char *id)
 {
-	size_t i;
+	const struct delivery *d = S_delivery(h, id);
 
-	for (i = 0; i < h->ndone; i++)
-		if (!strcmp(h->done[i].id, id))
-			return h->done[i].when;
-	return -1;
+	return d ? d->when : -1;
 }

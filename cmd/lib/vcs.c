@@ -1,4 +1,6 @@
 /* vcs.c - everything git: repositories, commits, changed files (libgit2). */
+#define _GNU_SOURCE /* RTLD_NEXT */
+#include <dlfcn.h>
 #include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,21 +15,40 @@
 #include "xalloc.h"
 
 static int S_initialised;
+static bool S_tls;
 
 /*
- * notes never talks to a network, but libgit2 built with mbedTLS parses
- * every system CA certificate when it starts (about 12 ms, four times the
- * rest of a typical command). This definition takes the place of
- * mbedTLS's for this program only, so none are loaded; libgit2 goes on
- * without them, as it does when the file is missing.
+ * Most commands never talk to a network, but libgit2 built with mbedTLS
+ * parses every system CA certificate when it starts (about 12 ms, four
+ * times the rest of a typical command). This definition takes the place
+ * of mbedTLS's for this program, so none are loaded until vcs_tls_init
+ * says that an https remote is about to be reached; from then on it hands
+ * over to mbedTLS's own.
  */
 struct mbedtls_x509_crt;
 int mbedtls_x509_crt_parse_file(struct mbedtls_x509_crt *chain, const char *path);
 int mbedtls_x509_crt_parse_file(struct mbedtls_x509_crt *chain, const char *path)
 {
-	(void)chain;
-	(void)path;
-	return -1;
+	int (*real)(struct mbedtls_x509_crt *, const char *);
+
+	if (!S_tls)
+		return -1;
+	*(void **)&real = dlsym(RTLD_NEXT, "mbedtls_x509_crt_parse_file");
+	return real ? real(chain, path) : -1;
+}
+
+void vcs_tls_init(void)
+{
+	const char *file = getenv("SSL_CERT_FILE"), *dir = getenv("SSL_CERT_DIR");
+
+	if (S_tls)
+		return;
+	S_tls = true;
+	vcs_global_init();
+	if (!file || !*file)
+		file = "/etc/ssl/certs/ca-certificates.crt";
+	if (git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, dir && *dir ? dir : NULL) < 0)
+		git_error_clear(); /* the connection will say that it cannot verify */
 }
 
 void vcs_global_init(void)
@@ -293,9 +314,20 @@ out:
 	return rc;
 }
 
-int vcs_exclude_temp_files(struct vcs *v, struct strbuf *err)
+/* Whether buf has a line that is line. */
+static bool S_has_line(const char *buf, const char *line)
 {
-	static const char pattern[] = ".*.tmp-*";
+	size_t len = strlen(line);
+	const char *p;
+
+	for (p = buf; (p = strstr(p, line)); p += len)
+		if ((p == buf || p[-1] == '\n') && (p[len] == '\n' || !p[len]))
+			return true;
+	return false;
+}
+
+int vcs_exclude(struct vcs *v, const char *pattern, const char *why, struct strbuf *err)
+{
 	struct strbuf path = STRBUF_INIT, buf = STRBUF_INIT;
 	int rc = 0;
 
@@ -307,14 +339,19 @@ int vcs_exclude_temp_files(struct vcs *v, struct strbuf *err)
 	strbuf_addstr(&path, "/exclude");
 	read_file(path.buf, &buf, 1u << 20, err);
 	strbuf_reset(err);
-	if (!strstr(buf.buf, pattern)) {
+	if (!S_has_line(buf.buf, pattern)) {
 		if (buf.len && buf.buf[buf.len - 1] != '\n')
 			strbuf_addch(&buf, '\n');
-		strbuf_addf(&buf, "# temporary files of notes, left when a write is killed\n%s\n",
-			    pattern);
+		strbuf_addf(&buf, "# %s\n%s\n", why, pattern);
 		rc = write_file_atomic(path.buf, buf.buf, buf.len, 0666, 0, err);
 	}
 	strbuf_release(&path);
 	strbuf_release(&buf);
 	return rc;
+}
+
+int vcs_exclude_temp_files(struct vcs *v, struct strbuf *err)
+{
+	return vcs_exclude(v, ".*.tmp-*", "temporary files of notes, left when a write is killed",
+			   err);
 }

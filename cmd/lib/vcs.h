@@ -45,6 +45,12 @@ void vcs_free(struct vcs *v);
 int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
 	       const struct vcs_identity *who, struct strbuf *warn, struct strbuf *err);
 
+/* vcs_commit that also removes paths (files or whole directories) from
+ * the tree and the index, whatever the work tree holds. */
+int vcs_commit_removing(struct vcs *v, const char *const *removed, size_t nremoved,
+			const struct vcs_file *files, size_t n, const char *message,
+			const struct vcs_identity *who, struct strbuf *warn, struct strbuf *err);
+
 /* The ids (hex) of HEAD and of its first parent ("" when there is none). */
 int vcs_head_ids(struct vcs *v, char head[41], char parent[41]);
 /* Call fn with the content of every file ending in suffix that is added
@@ -57,6 +63,9 @@ bool vcs_descends_from(struct vcs *v, const char *a, const char *b);
 /* Keep notes' temporary files (".<note>.tmp-XXXXXX", left only when a
  * write is killed before its rename) out of git status: .git/info/exclude. */
 int vcs_exclude_temp_files(struct vcs *v, struct strbuf *err);
+/* Add pattern (a line of gitignore) to .git/info/exclude, after a comment
+ * saying why, unless it is there. */
+int vcs_exclude(struct vcs *v, const char *pattern, const char *why, struct strbuf *err);
 /* The path of a file inside the repository's git directory. */
 void vcs_git_path(struct vcs *v, const char *name, struct strbuf *out);
 
@@ -69,7 +78,7 @@ int vcs_changed_paths(struct vcs *v, bool (*keep)(const char *path, void *data),
 		      char ***paths, size_t *n, struct strbuf *err);
 
 /*
- * History of the files in dir/, oldest commit first: fn is called for
+ * History of the files in dir/ ("": the root), oldest commit first: fn is called for
  * each file that a commit adds or changes, with its content and the
  * commit time in local wall-clock minutes. A non-zero return stops the walk.
  */

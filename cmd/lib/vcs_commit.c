@@ -13,12 +13,13 @@
 #include "date.h"
 #include "vcs.h"
 #include "vcs_internal.h"
+#include "vcs_merge.h"
 #include "xalloc.h"
 
 #define COMMIT_TRIES 50
 
-static int S_signature(git_signature **out, const char *role, const struct vcs_identity *who,
-		       struct strbuf *err)
+int vcs_signature(git_signature **out, const char *role, const struct vcs_identity *who,
+		  struct strbuf *err)
 {
 	char key[32];
 	const char *name, *email, *date, *clock = getenv("NOTES_NOW");
@@ -134,25 +135,37 @@ static int S_file_blob(git_repository *repo, const struct vcs_file *f, git_oid *
 	return rc;
 }
 
-/* Build the tree of HEAD with the given files changed. */
-static int S_build_tree(git_repository *repo, git_tree *head, const struct vcs_file *files,
-			size_t n, git_oid *tree_oid, struct strbuf *err)
+/* What a commit changes: files, and paths (files or directories) removed. */
+struct changes {
+	const struct vcs_file *files;
+	size_t n;
+	const char *const *removed;
+	size_t nremoved;
+};
+
+/* Build the tree of HEAD with the given changes. */
+static int S_build_tree(git_repository *repo, git_tree *head, const struct changes *c,
+			git_oid *tree_oid, struct strbuf *err)
 {
 	git_tree *base = head, *next = NULL;
-	size_t i;
+	size_t i, total = c->nremoved + c->n;
 	int rc = 0;
 
-	if (!n && head)
+	if (!total && head)
 		git_oid_cpy(tree_oid, git_tree_id(head));
-	for (i = 0; i < n && rc == 0; i++) {
+	for (i = 0; i < total && rc == 0; i++) {
+		bool removing = i < c->nremoved;
+		const struct vcs_file *f = removing ? NULL : &c->files[i - c->nremoved];
+		const char *path = f ? f->path : c->removed ? c->removed[i] : "";
 		git_oid blob;
 		git_filemode_t mode = GIT_FILEMODE_BLOB;
-		bool present, empty;
-		rc = S_file_blob(repo, &files[i], &blob, &mode, &present, err);
-		if (rc == 0 && S_tree_with(repo, base, files[i].path, present ? &blob : NULL, mode,
-					   tree_oid, &empty) < 0)
+		bool present = false, empty;
+		if (f)
+			rc = S_file_blob(repo, f, &blob, &mode, &present, err);
+		if (rc == 0 && S_tree_with(repo, base, path, present ? &blob : NULL, mode, tree_oid,
+					   &empty) < 0)
 			rc = vcs_error(err, "cannot build the commit's tree");
-		if (rc == 0 && i + 1 < n) {
+		if (rc == 0 && i + 1 < total) {
 			if (git_tree_lookup(&next, repo, tree_oid) < 0)
 				rc = vcs_error(err, "cannot read the new tree");
 			if (base != head)
@@ -184,8 +197,7 @@ static int S_stage(git_index *idx, const struct vcs_file *f)
 /* Stage the files committed (in the committer's turn: libgit2 writes the
  * index through a lock file but does not see that another process changed
  * it since it was read). */
-static void S_update_index(git_repository *repo, const struct vcs_file *files, size_t n,
-			   struct strbuf *warn)
+static void S_update_index(git_repository *repo, const struct changes *c, struct strbuf *warn)
 {
 	git_index *idx;
 	size_t i;
@@ -196,8 +208,11 @@ static void S_update_index(git_repository *repo, const struct vcs_file *files, s
 		if (git_repository_index(&idx, repo) < 0)
 			break;
 		git_index_read(idx, 0); /* only if changed since */
-		for (i = 0; i < n && ok; i++)
-			ok = S_stage(idx, &files[i]) == 0;
+		for (i = 0; i < c->nremoved && ok; i++)
+			ok = git_index_remove_bypath(idx, c->removed[i]) == 0 &&
+			     git_index_remove_directory(idx, c->removed[i], 0) == 0;
+		for (i = 0; i < c->n && ok; i++)
+			ok = S_stage(idx, &c->files[i]) == 0;
 		ok = ok && git_index_write(idx) == 0;
 		git_index_free(idx);
 		git_error_clear();
@@ -211,7 +226,7 @@ static void S_update_index(git_repository *repo, const struct vcs_file *files, s
 		    git_repository_path(repo));
 }
 
-static int S_try_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
+static int S_try_commit(struct vcs *v, const struct changes *c, const char *message,
 			git_signature *author, git_signature *committer, struct strbuf *err)
 {
 	git_commit *head;
@@ -222,7 +237,7 @@ static int S_try_commit(struct vcs *v, const struct vcs_file *files, size_t n, c
 
 	if (vcs_head_tree(v->repo, &head, &head_tree) < 0)
 		return vcs_error(err, "cannot read HEAD");
-	rc = S_build_tree(v->repo, head_tree, files, n, &tree_oid, err);
+	rc = S_build_tree(v->repo, head_tree, c, &tree_oid, err);
 	if (rc == 0 && head_tree && git_oid_equal(&tree_oid, git_tree_id(head_tree)))
 		rc = 1;
 	if (rc == 0 && git_tree_lookup(&tree, v->repo, &tree_oid) < 0)
@@ -244,21 +259,50 @@ static int S_try_commit(struct vcs *v, const struct vcs_file *files, size_t n, c
 	return rc;
 }
 
+/* As git does, no commit while a merge (or a rebase, a cherry-pick...) is
+ * in progress or the index has conflicts: a commit of HEAD's tree plus a
+ * few files would drop the merge's other parent and half its result. */
+int vcs_refuse_state(struct vcs *v, struct strbuf *err)
+{
+	struct strbuf what = STRBUF_INIT;
+	enum vcs_state st = vcs_state(v, &what);
+
+	if (st == VCS_STATE_SYNC_MERGE)
+		strbuf_addstr(err, "a merge of notes sync is in progress: resolve its conflicts "
+				   "and commit the notes (notes commit) first");
+	else if (st == VCS_STATE_OTHER)
+		strbuf_addbuf(err, &what);
+	strbuf_release(&what);
+	return st == VCS_STATE_CLEAN ? 0 : -1;
+}
+
 int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
 	       const struct vcs_identity *who, struct strbuf *warn, struct strbuf *err)
 {
+	return vcs_commit_removing(v, NULL, 0, files, n, message, who, warn, err);
+}
+
+int vcs_commit_removing(struct vcs *v, const char *const *removed, size_t nremoved,
+			const struct vcs_file *files, size_t n, const char *message,
+			const struct vcs_identity *who, struct strbuf *warn, struct strbuf *err)
+{
+	struct changes c = { files, n, removed, nremoved };
 	git_signature *author = NULL, *committer = NULL;
 	struct vcs_turn turn = { -1 };
 	int rc = -1, tries;
 
-	if (S_signature(&author, "AUTHOR", who, err) < 0 ||
-	    S_signature(&committer, "COMMITTER", who, err) < 0)
+	if (vcs_signature(&author, "AUTHOR", who, err) < 0 ||
+	    vcs_signature(&committer, "COMMITTER", who, err) < 0)
 		goto out;
 	if (vcs_turn_take(v->repo, &turn, warn, err) < 0)
 		goto out;
+	if (vcs_refuse_state(v, err) < 0) {
+		vcs_turn_give(&turn);
+		goto out;
+	}
 	srand((unsigned)getpid());
 	for (tries = 0; tries < COMMIT_TRIES; tries++) {
-		rc = S_try_commit(v, files, n, message, author, committer, err);
+		rc = S_try_commit(v, &c, message, author, committer, err);
 		if (rc != -2)
 			break;
 		usleep(10000 + (useconds_t)(rand() % (10000 * (tries < 10 ? tries + 1 : 10))));
@@ -272,7 +316,7 @@ int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char
 		rc = -1;
 	}
 	if (rc >= 0)
-		S_update_index(v->repo, files, n, warn);
+		S_update_index(v->repo, &c, warn);
 	vcs_turn_give(&turn);
 out:
 	git_signature_free(author);

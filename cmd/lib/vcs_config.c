@@ -99,6 +99,21 @@ int config_set(struct config *c, const char *key, const char *value, struct strb
 	return 0;
 }
 
+int config_unset(struct config *c, const char *key, struct strbuf *err)
+{
+	int rc = git_config_delete_entry(c->cfg, key);
+	const git_error *e;
+
+	if (rc == GIT_ENOTFOUND || rc == 0) {
+		git_error_clear();
+		return 0;
+	}
+	e = git_error_last();
+	strbuf_addf(err, "cannot remove %s: %s", key, e ? e->message : "unknown error");
+	git_error_clear();
+	return -1;
+}
+
 struct people {
 	char **ids;
 	size_t n, alloc;

@@ -16,6 +16,8 @@ char *config_get(struct config *cfg, const char *key);
 int config_get_int(struct config *cfg, const char *key, int def);
 /* Set a value, writing the file through a lock file. */
 int config_set(struct config *cfg, const char *key, const char *value, struct strbuf *err);
+/* Remove a key (all its values); a key that is not set is no error. */
+int config_unset(struct config *cfg, const char *key, struct strbuf *err);
 /* The ids of the [person "<id>"] sections, in file order (an id may
  * repeat when its section does). */
 int config_people(struct config *cfg, char ***ids, size_t *n, struct strbuf *err);

@@ -5,6 +5,9 @@
 #include "vcs.h"
 #include "vcs_internal.h"
 
+/* Parents of a merge that are compared (git makes octopus merges of more). */
+#define MAX_PARENTS 16
+
 /* The id of dir in commit's tree; zeroed when absent. */
 static int S_dir_id(git_commit *commit, const char *dir, git_oid *out, git_tree **root)
 {
@@ -13,63 +16,127 @@ static int S_dir_id(git_commit *commit, const char *dir, git_oid *out, git_tree 
 	memset(out, 0, sizeof(*out));
 	if (git_commit_tree(root, commit) < 0)
 		return -1;
+	if (!*dir) {
+		git_oid_cpy(out, git_tree_id(*root)); /* the root itself */
+		return 0;
+	}
 	e = git_tree_entry_byname(*root, dir);
 	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
 		git_oid_cpy(out, git_tree_entry_id(e));
 	return 0;
 }
 
+/* Whether entry e of a commit's directory differs from the same name in
+ * one of the parents' directories (NULL: the parent has none). */
+static bool S_differs(const git_tree_entry *e, git_tree *const *olds, size_t nold)
+{
+	size_t k;
+
+	if (!nold)
+		return true;
+	for (k = 0; k < nold; k++) {
+		const git_tree_entry *o =
+			olds[k] ? git_tree_entry_byname(olds[k], git_tree_entry_name(e)) : NULL;
+		if (!o || !git_oid_equal(git_tree_entry_id(o), git_tree_entry_id(e)))
+			return true;
+	}
+	return false;
+}
+
 /*
- * Report every file of dir that is new or changed from old (zero: none).
- * *last is the directory tree of the previous change, which is usually
- * old: it is reused, and replaced by this one.
+ * Report every file of dir that is new or changed from the parents'
+ * (old_ids, zero: none; for a merge, a file that differs from any of its
+ * parents', so that the last report of a file is the merge's even where
+ * it took one side's version). *last is the directory tree of the
+ * previous change, which is usually old_ids[0]: it is reused, and
+ * replaced by this one.
  */
 static int S_changes(git_repository *repo, const char *dir, const git_oid *now_id,
-		     const git_oid *old_id, git_tree **last, notes_time when, vcs_history_fn fn,
-		     void *data)
+		     const git_oid *old_ids, size_t nold, git_tree **last, notes_time when,
+		     vcs_history_fn fn, void *data)
 {
-	git_tree *now = NULL, *old = NULL;
+	git_tree *now = NULL, *olds[MAX_PARENTS] = { NULL };
 	struct strbuf path = STRBUF_INIT;
-	size_t i, n;
+	bool reused = false;
+	size_t i, k, n;
 	int rc = 0;
 
 	if (git_tree_lookup(&now, repo, now_id) < 0)
 		return -1;
-	if (*last && git_oid_equal(git_tree_id(*last), old_id))
-		old = *last;
-	else if (!git_oid_is_zero(old_id) && git_tree_lookup(&old, repo, old_id) < 0)
-		old = NULL;
+	for (k = 0; k < nold; k++) {
+		if (k == 0 && *last && git_oid_equal(git_tree_id(*last), &old_ids[0]))
+			olds[0] = *last, reused = true;
+		else if (!git_oid_is_zero(&old_ids[k]) &&
+			 git_tree_lookup(&olds[k], repo, &old_ids[k]) < 0)
+			olds[k] = NULL;
+	}
 	n = git_tree_entrycount(now);
 	for (i = 0; i < n && !rc; i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(now, i);
-		const git_tree_entry *o =
-			old ? git_tree_entry_byname(old, git_tree_entry_name(e)) : NULL;
 		git_blob *blob;
-		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
-			continue;
-		if (o && git_oid_equal(git_tree_entry_id(o), git_tree_entry_id(e)))
+		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB || !S_differs(e, olds, nold))
 			continue;
 		if (git_blob_lookup(&blob, repo, git_tree_entry_id(e)) < 0)
 			continue;
 		strbuf_reset(&path);
-		strbuf_addf(&path, "%s/%s", dir, git_tree_entry_name(e));
+		strbuf_addf(&path, "%s%s%s", dir, *dir ? "/" : "", git_tree_entry_name(e));
 		rc = fn(path.buf, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), when,
 			data);
 		git_blob_free(blob);
 	}
 	strbuf_release(&path);
-	if (old != *last)
-		git_tree_free(old);
+	for (k = reused ? 1 : 0; k < nold; k++)
+		git_tree_free(olds[k]);
 	git_tree_free(*last);
 	*last = now;
 	return rc;
+}
+
+/* The directory's id in each parent of commit (at most MAX_PARENTS);
+ * the first parent is usually the commit seen just before. */
+static size_t S_parent_dirs(git_commit *commit, const char *dir, const git_oid *last_commit,
+			    const git_oid *last_dir, git_oid *ids)
+{
+	size_t k, n = git_commit_parentcount(commit);
+
+	if (n > MAX_PARENTS)
+		n = MAX_PARENTS;
+	for (k = 0; k < n; k++) {
+		git_commit *parent = NULL;
+		git_tree *proot = NULL;
+		memset(&ids[k], 0, sizeof(ids[k]));
+		if (last_commit &&
+		    git_oid_equal(git_commit_parent_id(commit, (unsigned)k), last_commit))
+			git_oid_cpy(&ids[k], last_dir);
+		else if (git_commit_parent(&parent, commit, (unsigned)k) == 0)
+			S_dir_id(parent, dir, &ids[k], &proot);
+		git_tree_free(proot);
+		git_commit_free(parent);
+	}
+	git_error_clear();
+	return n;
+}
+
+/* Whether the directory differs from the one of some parent (or it is a root). */
+static bool S_dir_changed(const git_oid *now_id, const git_oid *parents, size_t n)
+{
+	size_t k;
+
+	if (git_oid_is_zero(now_id))
+		return false;
+	if (!n)
+		return true;
+	for (k = 0; k < n; k++)
+		if (!git_oid_equal(now_id, &parents[k]))
+			return true;
+	return false;
 }
 
 int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data,
 		struct strbuf *err)
 {
 	git_revwalk *walk;
-	git_oid oid, prev_id, last_commit, last_dir;
+	git_oid oid, last_commit, last_dir;
 	git_tree *last_tree = NULL;
 	bool has_last = false;
 	int rc = 0;
@@ -83,37 +150,28 @@ int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data
 		return 0; /* no commit yet */
 	}
 	while (!rc && git_revwalk_next(&oid, walk) == 0) {
-		git_commit *commit, *parent = NULL;
-		git_tree *root = NULL, *proot = NULL;
-		git_oid now_id;
+		git_commit *commit;
+		git_tree *root = NULL;
+		git_oid now_id, parents[MAX_PARENTS];
+		size_t np;
 		if (git_commit_lookup(&commit, v->repo, &oid) < 0 ||
 		    S_dir_id(commit, dir, &now_id, &root) < 0) {
 			rc = vcs_error(err, "cannot read a commit");
 			break;
 		}
-		memset(&prev_id, 0, sizeof(prev_id));
-		/* history is mostly linear: the parent is usually the commit just seen */
-		if (git_commit_parentcount(commit) > 0) {
-			const git_oid *pid = git_commit_parent_id(commit, 0);
-			if (has_last && git_oid_equal(pid, &last_commit))
-				git_oid_cpy(&prev_id, &last_dir);
-			else if (git_commit_parent(&parent, commit, 0) == 0)
-				S_dir_id(parent, dir, &prev_id, &proot);
-		}
+		np = S_parent_dirs(commit, dir, has_last ? &last_commit : NULL, &last_dir, parents);
 		git_oid_cpy(&last_commit, &oid);
 		git_oid_cpy(&last_dir, &now_id);
 		has_last = true;
-		if (!git_oid_is_zero(&now_id) && !git_oid_equal(&now_id, &prev_id)) {
+		if (S_dir_changed(&now_id, parents, np)) {
 			notes_time when = (notes_time)(git_commit_time(commit) / 60) +
 					  git_commit_time_offset(commit);
-			rc = S_changes(v->repo, dir, &now_id, &prev_id, &last_tree, when, fn,
+			rc = S_changes(v->repo, dir, &now_id, parents, np, &last_tree, when, fn,
 				       cb_data);
 			if (rc < 0)
 				rc = vcs_error(err, "cannot read the history of a note");
 		}
 		git_tree_free(root);
-		git_tree_free(proot);
-		git_commit_free(parent);
 		git_commit_free(commit);
 	}
 	git_tree_free(last_tree);

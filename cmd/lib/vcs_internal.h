@@ -13,6 +13,21 @@ struct vcs {
 /* Add "<what>: <libgit2's last error>" to err, clear it; returns -1. */
 int vcs_error(struct strbuf *err, const char *what);
 
+/* The author or committer (role "AUTHOR", "COMMITTER"): who, unless
+ * the git environment says otherwise; now, NOTES_NOW or GIT_<role>_DATE. */
+struct vcs_identity;
+int vcs_signature(git_signature **out, const char *role, const struct vcs_identity *who,
+		  struct strbuf *err);
+
+/* Whether the commit id was written (libgit2 1.5 says it was when a full
+ * disk kept it from being written); -1 with a reason when it was not. */
+int vcs_landed(git_repository *repo, const git_oid *id, struct strbuf *err);
+/* Remove the files of a merge in progress (MERGE_HEAD, ..., notes-merge). */
+void vcs_merge_state_clear(git_repository *repo);
+
+/* Load the CA certificates, before an https remote is reached. */
+void vcs_tls_init(void);
+
 /* HEAD's commit and tree; both NULL on an unborn branch. */
 int vcs_head_tree(git_repository *repo, git_commit **commit, git_tree **tree);
 

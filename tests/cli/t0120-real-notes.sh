@@ -258,6 +258,7 @@ test_expect_success 'an id that a reflow moved to the second line is kept: no ne
 	git -C j -c user.name=Kim -c user.email=kim@example.com commit -q -am "reflowed" &&
 	run 0 new alice --no-edit &&
 	test_grep "^  #conversion \^$id$" j/alice/2026-12-07.md &&
+	export NOTES_NOW=2026-12-07T10:30 &&
 	run 1 check alice/2026-12-07.md &&
 	! grep "loop-broken" out &&
 	grep -c "\^$id" j/alice/2026-12-07.md >count &&

@@ -399,7 +399,7 @@ test_expect_success 'the history shows each note in its own commits (git log -- 
 	test "$(wc -l <w2)" = 3
 '
 
-test_expect_success 'loop-broken: a carried item deleted from the review is an error' '
+test_expect_success 'loop-broken: a carried item deleted from the review is an error once the meeting began' '
 	export NOTES_NOW=2026-12-07T08:00 &&
 	notes -C j new alice --no-edit >out 2>err &&
 	echo $W3 >expect &&
@@ -408,6 +408,7 @@ test_expect_success 'loop-broken: a carried item deleted from the review is an e
 	grep -F "^$id" j/$W3 &&
 	grep -v -F "^$id" j/$W3 >tmp && cat tmp >j/$W3 &&
 	! grep -F "^$id" j/$W3 &&
+	export NOTES_NOW=2026-12-07T10:30 &&
 	test_expect_code 1 notes -C j check $W3 >out 2>err &&
 	test_no_crash err &&
 	test_grep "^alice/2026-12-07\.md:[0-9]*:[0-9]*: error: .*\^$id.*\[loop-broken\]$" out &&

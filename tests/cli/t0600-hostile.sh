@@ -172,7 +172,7 @@ forget_unreachable() {
 test_expect_success 'an empty person directory: commit, check, status, new and review work' '
 	mkdir "$J/dan" &&
 	valid_note alice 2026-11-30 >"$J/alice/2026-11-30.md" &&
-	run 1 -C "$J" commit alice &&
+	with_env NOTES_NOW=2026-11-30T11:00 run 1 -C "$J" commit alice &&
 	run 2 -C "$J" check dan && error_line "no note yet" &&
 	run 0 -C "$J" status &&
 	run 0 -C "$J" review dan &&
@@ -361,7 +361,8 @@ test_expect_success 'escapes: notes parse (text) prints no raw ESC, BEL or C1 by
 '
 
 test_expect_success 'escapes: notes check prints no raw ESC, BEL or C1 byte' '
-	test_expect_code 1 $NOTES_WRAPPER "$NOTES" -C "$J" check alice >out 2>err &&
+	test_expect_code 1 with_env NOTES_NOW=2026-11-30T11:00 $NOTES_WRAPPER "$NOTES" -C "$J" \
+		check alice >out 2>err &&
 	test_no_crash err &&
 	no_raw_control out err
 '
@@ -586,7 +587,8 @@ test_expect_success 'size: 5,000 nested lists (one line) and 3,000 indented leve
 import sys
 sys.stdout.write(\"- \" * 5000 + \"[ ] deep #ship\n- [ ] top #ship\n\" + \"\".join(\"  \" * i + \"- level %d\n\" % i for i in range(3000)))"
 	} >"$J/alice/2026-12-07.md" &&
-	test_expect_code 1 timeout 60 "$NOTES" -C "$J" check alice/2026-12-07.md >out 2>err &&
+	test_expect_code 1 with_env NOTES_NOW=2026-12-07T11:00 timeout 60 "$NOTES" -C "$J" \
+		check alice/2026-12-07.md >out 2>err &&
 	test_no_crash err &&
 	heavy 0 -C "$J" commit --force alice/2026-12-07.md &&
 	test_no_crash err &&

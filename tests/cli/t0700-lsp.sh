@@ -8,6 +8,9 @@
 
 test_expect_success 'setup: a journal with two weeks of alice' '
 	setup_journal &&
+	test_expect_code 0 notes -C j check alice/2026-11-30.md >out 2>err &&
+	test_grep "^alice/2026-11-30.md:16:1: warning: .* \[unreviewed\]$" out &&
+	NOTES_NOW=2026-11-30T10:30 &&
 	test_expect_code 1 notes -C j check alice/2026-11-30.md >out 2>err &&
 	test_grep "^alice/2026-11-30.md:16:1: error: .* \[unreviewed\]$" out
 '

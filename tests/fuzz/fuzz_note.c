@@ -43,7 +43,7 @@ static void S_one(const char *buf, size_t len, const struct note *prev, struct n
 {
 	struct note_options opts = { "journal/alice/2026-11-23.md", "kim" };
 	const struct note *const previous[2] = { prev, prev };
-	struct check_context cc = { prev ? previous : NULL, prev ? 2 : 0, 2, S_known, NULL };
+	struct check_context cc = { prev ? previous : NULL, prev ? 2 : 0, 2, S_known, NULL, false };
 	struct strbuf err = STRBUF_INIT, msg = STRBUF_INIT, sum = STRBUF_INIT;
 	struct diag problems = { 0 };
 	struct message_input mi;

@@ -48,7 +48,7 @@ static void S_check_after(const char *text, const char *const *prev, size_t npre
 	struct note_options opts = { "2026-11-23.md", "kim" };
 	struct note note, before[2];
 	const struct note *p[2] = { &before[0], &before[1] };
-	struct check_context cc = { NULL, 0, max_focus, S_known, NULL };
+	struct check_context cc = { NULL, 0, max_focus, S_known, NULL, false };
 	struct strbuf err = STRBUF_INIT;
 	size_t i;
 

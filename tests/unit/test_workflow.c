@@ -160,7 +160,10 @@ static void test_refused(struct journal *j, struct commit_session *s)
 	journal_path(j, f.rel, &path);
 	f.path = path.buf;
 	S_write(f.rel, bad);
+	/* after the meeting: before it the note is an agenda, which may be committed */
+	setenv("NOTES_NOW", "2026-11-30T11:00", 1);
 	CHECK(journal_commit_note(s, &f, &req, &res, &err) == 0);
+	setenv("NOTES_NOW", "2026-11-23T11:00", 1);
 	CHECK(res.outcome == COMMIT_REFUSED);
 	CHECK(diag_count(&res.problems, SEVERITY_ERROR) >= 2); /* unreviewed, loop-broken */
 	commit_result_release(&res);
