@@ -194,7 +194,7 @@ static void S_agenda(struct person_status *ps, const struct journal *j, struct n
 	struct note agenda;
 	size_t i;
 
-	for (i = held; i < n; i++) {
+	for (i = held; i < n && !ps->next_is_agenda; i++) {
 		if (journal_load_note(j, refs[i].path, &agenda, &err) < 0) {
 			strbuf_reset(&err);
 			continue;
@@ -205,7 +205,6 @@ static void S_agenda(struct person_status *ps, const struct journal *j, struct n
 			ps->next_is_agenda = true;
 			if (S_monday(agenda.date) == S_monday(now))
 				ps->next.overdue = false;
-			i = n;
 		}
 		note_release(&agenda);
 	}
