@@ -15,10 +15,10 @@
 #endif
 
 static const struct cmd_entry *const commands[] = {
-	&cmd_init_entry,   &cmd_person_entry, &cmd_new_entry,	   &cmd_parse_entry,
-	&cmd_check_entry,  &cmd_commit_entry, &cmd_done_entry,	   &cmd_status_entry,
-	&cmd_review_entry, &cmd_report_entry, &cmd_calendar_entry, &cmd_share_entry,
-	&cmd_sync_entry,   &cmd_complete_entry, &cmd_lsp_entry,
+	&cmd_init_entry,   &cmd_person_entry,	&cmd_new_entry,	     &cmd_parse_entry,
+	&cmd_check_entry,  &cmd_commit_entry,	&cmd_done_entry,     &cmd_status_entry,
+	&cmd_review_entry, &cmd_report_entry,	&cmd_calendar_entry, &cmd_share_entry,
+	&cmd_sync_entry,   &cmd_complete_entry, &cmd_lsp_entry,	     &cmd_hook_entry,
 };
 
 static void S_help(FILE *f)

@@ -58,6 +58,7 @@ extern const struct cmd_entry cmd_init_entry, cmd_person_entry, cmd_new_entry, c
 	cmd_check_entry, cmd_commit_entry, cmd_done_entry, cmd_status_entry, cmd_review_entry,
 	cmd_calendar_entry, cmd_complete_entry, cmd_share_entry, cmd_sync_entry;
 extern const struct cmd_entry cmd_lsp_entry, cmd_report_entry;
+extern const struct cmd_entry cmd_hook_entry;
 
 /* notes help [COMMAND]: man notes-COMMAND (man notes without one), else
  * the command's usage (overview's text); name is not a command: cmd NULL. */

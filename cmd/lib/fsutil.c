@@ -140,10 +140,30 @@ static int S_write_temp(const char *path, const char *data, size_t len, mode_t m
 	return 0;
 }
 
+/* Put tmp at path unless something is there: a hard link fails when it is. */
+static int S_put_new(const char *tmp, const char *path)
+{
+	int rc = link(tmp, path);
+
+	/* a file system without hard links: look, then rename */
+	if (rc < 0 && errno != EEXIST) {
+		if (path_exists(path)) {
+			errno = EEXIST;
+			return -1;
+		}
+		return rename(tmp, path);
+	}
+	if (rc == 0)
+		unlink(tmp);
+	return rc;
+}
+
 static int S_rename(const char *tmp, const char *path, unsigned flags, struct strbuf *err)
 {
-	if (rename(tmp, path) < 0) {
-		strbuf_addstr(err, strerror(errno));
+	if ((flags & WRITE_NO_REPLACE) ? S_put_new(tmp, path) < 0 : rename(tmp, path) < 0) {
+		strbuf_addstr(err, (flags & WRITE_NO_REPLACE) && errno == EEXIST
+					   ? "exists already (it appeared while notes wrote it)"
+					   : strerror(errno));
 		unlink(tmp);
 		return -1;
 	}

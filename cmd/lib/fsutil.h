@@ -22,6 +22,9 @@ enum write_flags {
 	/* fsync the file before the rename and the directory after it, so
 	 * that the new content survives a power loss, not only a crash */
 	WRITE_DURABLE = 1 << 0,
+	/* never replace a file: when path exists (even one that appeared
+	 * while the data was written) fail with "exists already" */
+	WRITE_NO_REPLACE = 1 << 1,
 };
 
 /*

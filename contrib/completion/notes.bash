@@ -4,7 +4,7 @@
 # Installed as $(PREFIX)/share/bash-completion/completions/notes; without
 # bash-completion, source it from ~/.bashrc.
 
-_notes_commands="init person new parse check commit done status review report calendar help"
+_notes_commands="init person new parse check commit done status review report calendar lsp hook help"
 
 # The options of each command, as its --help lists them.
 _notes_options() {
@@ -13,13 +13,15 @@ _notes_options() {
 	person) echo "--name --email --slot --lang" ;;
 	new) echo "--date --edit --no-edit" ;;
 	parse) echo "--json" ;;
-	check) echo "--strict" ;;
+	check) echo "--strict --staged" ;;
 	commit) echo "-m --message -f --force" ;;
 	done) echo "--at" ;;
 	status) echo "--json" ;;
 	review) echo "--since --until --json --team" ;;
 	report) echo "--team --since --until -o --output" ;;
 	calendar) echo "-o --output" ;;
+	lsp) echo "--debounce --stdio" ;;
+	hook) echo "--force --strict" ;;
 	'') echo "-C --help --version" ;;
 	esac
 }
@@ -90,7 +92,7 @@ _notes() {
 	for ((i++; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
 		-m | --message | -o | --output | --date | --since | --until | --at | --leader | \
-			--name | --email | --slot | --lang) ((i++)) ;;
+			--name | --email | --slot | --lang | --debounce) ((i++)) ;;
 		-*) ;;
 		*)
 			[[ -z $sub ]] && sub=${COMP_WORDS[i]}
@@ -116,12 +118,13 @@ _notes() {
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return
 		;;
-	-m | --message | --at | --leader | --name | --email | --slot)
+	-m | --message | --at | --leader | --name | --email | --slot | --debounce)
 		return
 		;;
 	esac
 	if [[ $cur == -* ]]; then
 		[[ $cmd == person && $sub != add ]] && return
+		[[ $cmd == hook && $sub != install ]] && return
 		COMPREPLY=($(compgen -W "$(_notes_options "$cmd")" -- "$cur"))
 		return
 	fi
@@ -129,6 +132,7 @@ _notes() {
 	'') COMPREPLY=($(compgen -W "$_notes_commands" -- "$cur")) ;;
 	help) ((n == 0)) && COMPREPLY=($(compgen -W "$_notes_commands" -- "$cur")) ;;
 	person) ((n == 0)) && COMPREPLY=($(compgen -W "add list" -- "$cur")) ;;
+	hook) ((n == 0)) && COMPREPLY=($(compgen -W "install uninstall" -- "$cur")) ;;
 	new | review | report | status | calendar) ((n == 0)) && _notes_column people "$cur" ;;
 	check | commit)
 		_notes_column people "$cur"

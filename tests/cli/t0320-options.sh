@@ -32,7 +32,7 @@ test_expect_success 'setup: a journal with alice and a note' '
 test_expect_success 'an unknown long option: the same words for every command' '
 	cd j &&
 	for cmd in init "person add bob" "new alice" "parse alice/2026-11-23.md" check commit \
-		"done aaaaaa" status "review alice" calendar; do
+		"done aaaaaa" status "review alice" calendar "hook install"; do
 		# shellcheck disable=SC2086
 		option_error "unknown option '"'"'--bogus'"'"'" -- $cmd --bogus || return 1
 	done
@@ -41,7 +41,7 @@ test_expect_success 'an unknown long option: the same words for every command' '
 test_expect_success 'an unknown short option: the same words for every command' '
 	cd j &&
 	for cmd in init "person add bob" "new alice" "parse alice/2026-11-23.md" check commit \
-		"done aaaaaa" status "review alice" calendar; do
+		"done aaaaaa" status "review alice" calendar "hook install"; do
 		# shellcheck disable=SC2086
 		option_error "unknown option '"'"'-Z'"'"'" -- $cmd -Z || return 1
 	done
@@ -67,7 +67,8 @@ test_expect_success 'a value given to an option that takes none is refused by na
 	option_error "option '"'"'--force'"'"' takes no value" -- commit --force=yes &&
 	option_error "option '"'"'--json'"'"' takes no value" -- status --json=1 &&
 	option_error "option '"'"'--team'"'"' takes no value" -- review --team=all &&
-	option_error "option '"'"'--no-edit'"'"' takes no value" -- new alice --no-edit=1
+	option_error "option '"'"'--no-edit'"'"' takes no value" -- new alice --no-edit=1 &&
+	option_error "option '"'"'--force'"'"' takes no value" -- hook install --force=yes
 '
 
 test_expect_success 'the global -C without a directory names what is missing' '

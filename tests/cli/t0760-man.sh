@@ -7,7 +7,7 @@
 
 BUILD=$(dirname "$NOTES")
 MAN1=$BUILD/man/man1
-COMMANDS="init person new parse check commit done status review report calendar"
+COMMANDS="init person new parse check commit done status review report calendar lsp hook"
 export MANWIDTH=200 MANPAGER=cat PAGER=cat
 
 # help_options CMD...: the options a --help text mentions, sorted.

@@ -107,7 +107,7 @@ test_expect_success 'notes __complete is not listed by notes --help' '
 
 test_expect_success 'bash: commands, then the people for notes new' '
 	complete notes "" >actual &&
-	printf "%s\n" init person new parse check commit done status review report calendar help >expect &&
+	printf "%s\n" init person new parse check commit done status review report calendar lsp hook help >expect &&
 	test_cmp expect actual &&
 	complete notes -C j new "" >actual &&
 	printf "alice\nbob\n" >expect &&
@@ -143,11 +143,13 @@ test_expect_success 'bash: notes done offers the open ids with their text; one l
 '
 
 test_expect_success 'bash: the options of each command are those of its --help' '
-	for c in init person new parse check commit done status review report calendar; do
+	for c in init person new parse check commit done status review report calendar lsp hook; do
 		notes $c --help >help &&
 		grep -oE "(^|[^a-zA-Z0-9\$-])--?[a-zA-Z][a-zA-Z-]*" help | sed "s/^[^-]*//" | sort -u >expect &&
 		if test $c = person; then
 			complete notes person add x - >actual.raw
+		elif test $c = hook; then
+			complete notes hook install - >actual.raw
 		else
 			complete notes $c - >actual.raw
 		fi &&
@@ -183,10 +185,38 @@ test_expect_success 'zsh: people described by their names, open items by their t
 	test_cmp expect actual
 '
 
+test_expect_success 'bash: notes hook offers its subcommands, and its options after install only' '
+	complete notes hook "" >actual &&
+	printf "%s\n" install uninstall >expect &&
+	test_cmp expect actual &&
+	complete notes hook install --s >actual &&
+	echo --strict >expect &&
+	test_cmp expect actual &&
+	complete notes hook uninstall - >actual &&
+	test ! -s actual &&
+	complete notes lsp --debounce "" >actual &&
+	test ! -s actual
+'
+
+test_expect_success 'zsh: notes hook, its subcommands described, its options after install' '
+	zcomplete "notes hook " >actual &&
+	printf "%s\n" "install -- write the pre-commit hook" "uninstall -- remove notes'"'"' hook" >expect &&
+	test_cmp expect actual &&
+	zcomplete "notes hook install --" >actual &&
+	printf "%s\n" "--force -- replace another program'"'"'s pre-commit hook" \
+		"--strict -- the hook refuses warnings too" >expect &&
+	test_cmp expect actual &&
+	zcomplete "notes lsp --" >actual &&
+	test_grep "^--debounce -- wait MS after a change" actual &&
+	test_grep "^--stdio -- " actual
+'
+
 test_expect_success 'zsh: commands, options, dates' '
 	zcomplete "notes " >actual &&
 	test_grep "^calendar -- the 1:1s and open items" actual &&
-	test $(grep -c " -- " actual) = 12 &&
+	test $(grep -c " -- " actual) = 14 &&
+	test_grep "^hook -- the pre-commit hook that checks the staged notes\$" actual &&
+	test_grep "^lsp -- a Language Server for editors" actual &&
 	zcomplete "notes new alice --" >actual &&
 	printf "%s\n" "--date -- the meeting date" "--edit -- open \$VISUAL/\$EDITOR" \
 		"--no-edit -- do not open an editor" >expect &&
