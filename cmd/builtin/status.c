@@ -73,7 +73,7 @@ static void S_print(struct strbuf *out, const struct team_status *st, bool color
 		}
 		if (p->next.has_next) {
 			date_format_time(p->next.next, when);
-			strbuf_addf(out, ", next %s", when);
+			strbuf_addf(out, ", next %s%s", when, p->next_is_agenda ? " (agenda)" : "");
 		}
 		if (p->next.overdue)
 			strbuf_addf(out, " %s(missed: hold it now)%s", RED(color), RESET(color));

@@ -1,4 +1,4 @@
-/* check.c - does a note keep the loop? note (+ previous note, config) -> problems. */
+/* check.c - does a note keep the loop? note (+ previous notes, config) -> problems. */
 #include "check.h"
 
 #include <stdlib.h>
@@ -19,16 +19,21 @@ static void S_copy(struct diag *out, const struct diag *in)
 	}
 }
 
-/* A short, escaped quote of an item's text for messages. */
-static const char *S_quote(const struct task *t, struct strbuf *sb)
+/* A short, escaped quote of a note's text for messages. */
+static const char *S_quote_text(const char *text, struct strbuf *sb)
 {
-	size_t len = strlen(t->text);
+	size_t len = strlen(text);
 
 	strbuf_reset(sb);
-	strbuf_add_escaped(sb, t->text, diag_quote_len(t->text, len, 60));
+	strbuf_add_escaped(sb, text, diag_quote_len(text, len, 60));
 	if (len > 60)
 		strbuf_addstr(sb, "...");
 	return sb->buf;
+}
+
+static const char *S_quote(const struct task *t, struct strbuf *sb)
+{
+	return S_quote_text(t->text, sb);
 }
 
 static int S_cmp_id_line(const void *a, const void *b)
@@ -147,7 +152,53 @@ static void S_blockers(const struct note *note, struct diag *d, struct strbuf *q
 		if (!t->fields[FIELD_KIND])
 			WARN(d, t, "blocker-unclassified",
 			     "blocker '%s' has no kind (capability or environment)", S_quote(t, q));
+		/* a resolved blocker costs nothing more */
+		if (!t->fields[FIELD_IMPACT] && t->status != TASK_DONE)
+			WARN(d, t, "blocker-no-impact",
+			     "blocker '%s' has no impact: what does it cost if it continues?",
+			     S_quote(t, q));
 	}
+}
+
+static void S_purpose(const struct note *note, struct diag *d)
+{
+	if (!note->purpose.line)
+		diag_add(d, note->title_line ? note->title_line : 1, 1, SEVERITY_WARNING,
+			 "no-purpose",
+			 "no purpose line: say what this meeting is for (Purpose: ...)");
+	else if (!*note->purpose.text)
+		diag_add(d, note->purpose.line, 1, SEVERITY_WARNING, "no-purpose",
+			 "the purpose line is empty: say what this meeting is for");
+}
+
+/* Feedback is specific (no item is only generic praise or blame) and
+ * ends with what to do next (some item looks forward). */
+static void S_feedback(const struct note *note, struct diag *d, struct strbuf *q)
+{
+	struct strbuf rest = STRBUF_INIT;
+	bool forward = false;
+	size_t i, words;
+
+	for (i = 0; i < note->nfeedback; i++) {
+		const struct note_text *f = &note->feedback[i];
+		size_t len = strlen(f->text);
+		strbuf_reset(&rest);
+		/* praise, and next to it nothing that names a behaviour */
+		if (vocab_phrases(PHRASE_PRAISE, f->text, len, &rest, NULL)) {
+			vocab_phrases(PHRASE_FILLER, rest.buf, rest.len, NULL, &words);
+			if (words < 2)
+				diag_add(d, f->line, 1, SEVERITY_WARNING, "vague-feedback",
+					 "'%s' is only generic praise or blame: name what was "
+					 "done and what it did",
+					 S_quote_text(f->text, q));
+		}
+		forward = forward || vocab_phrases(PHRASE_FORWARD, f->text, len, NULL, NULL);
+	}
+	if (note->nfeedback && !forward)
+		diag_add(d, note->section_line[SECTION_FEEDBACK], 1, SEVERITY_WARNING,
+			 "feedback-not-forward",
+			 "no feedback item looks forward: end with what to do next");
+	strbuf_release(&rest);
 }
 
 static void S_sections(const struct note *note, const struct check_context *ctx, struct diag *d)
@@ -240,6 +291,81 @@ static void S_loop(const struct note *note, const struct note *prev, struct diag
 	free(keys);
 }
 
+/* The keys of a note's blockers (blocker_key), sorted, for lookups. */
+static char **S_blocker_keys(const struct note *note, size_t *n)
+{
+	struct strbuf key = STRBUF_INIT;
+	char **keys = NULL;
+	size_t i, k, alloc = 0;
+
+	*n = 0;
+	for (i = 0; i < note->nitems[SECTION_BLOCKERS]; i++) {
+		const struct task *b = &note->items[SECTION_BLOCKERS][i];
+		for (k = 0; k < blocker_nkeys(b); k++) {
+			blocker_key(b, k, &key);
+			ALLOC_GROW(keys, *n + 1, alloc);
+			keys[(*n)++] = strbuf_detach(&key, NULL);
+		}
+	}
+	if (*n > 1)
+		qsort(keys, *n, sizeof(*keys), S_cmp_key);
+	strbuf_release(&key);
+	return keys;
+}
+
+static bool S_has_key(char **keys, size_t n, const char *key)
+{
+	return n && bsearch(&key, keys, n, sizeof(*keys), S_cmp_key) != NULL;
+}
+
+static void S_free_keys(char **keys, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+}
+
+/* A blocker of this week that was in each of the two previous notes is
+ * not a problem of one week. */
+static void S_recurring(const struct note *note, const struct check_context *ctx, struct diag *d,
+			struct strbuf *q)
+{
+	struct strbuf key = STRBUF_INIT;
+	char **keys[2], day[2][11];
+	size_t nkeys[2], i, k;
+
+	if (!ctx || ctx->nprevious < 2 || !note->nitems[SECTION_BLOCKERS])
+		return;
+	for (k = 0; k < 2; k++) {
+		keys[k] = S_blocker_keys(ctx->previous[k], &nkeys[k]);
+		date_format_day(ctx->previous[k]->date, day[k]);
+	}
+	for (i = 0; i < note->nitems[SECTION_BLOCKERS]; i++) {
+		const struct task *b = &note->items[SECTION_BLOCKERS][i];
+		const char *scope = b->fields[FIELD_SCOPE];
+		if (b->status == TASK_DONE || (scope && strcmp(scope, "week")))
+			continue;
+		for (k = 0; k < blocker_nkeys(b); k++) {
+			strbuf_reset(&key);
+			blocker_key(b, k, &key);
+			if (!S_has_key(keys[0], nkeys[0], key.buf) ||
+			    !S_has_key(keys[1], nkeys[1], key.buf))
+				continue;
+			WARN(d, b, "recurring-blocker",
+			     "blocker '%s'%s%s%s was also in the notes of %s and %s: one that "
+			     "returns every week is structural (scope: structural)",
+			     S_quote(b, q), b->ntags ? " (" : "", b->ntags ? key.buf : "",
+			     b->ntags ? ")" : "", day[1], day[0]);
+			break;
+		}
+	}
+	for (k = 0; k < 2; k++)
+		S_free_keys(keys[k], nkeys[k]);
+	strbuf_release(&key);
+}
+
 /* The markers a merge left where both sides changed the same lines: the
  * note holds both versions until a person chooses. */
 static void S_conflicts(const struct note *note, struct diag *d)
@@ -277,6 +403,9 @@ void check_note(const struct note *note, const struct check_context *ctx, struct
 	S_focus(note, ctx, out, &q);
 	S_support(note, out, &q);
 	S_blockers(note, out, &q);
+	S_purpose(note, out);
+	S_feedback(note, out, &q);
+	S_recurring(note, ctx, out, &q);
 	S_sections(note, ctx, out);
 	S_people(note, ctx, out);
 	if (ctx && ctx->nprevious)

@@ -9,8 +9,9 @@
 #include "note.h"
 
 #define DEFAULT_MAX_FOCUS 3
-/* How many of the person's previous notes the checks look at. */
-#define CHECK_PREVIOUS_USED 1
+/* How many of the person's previous notes the checks look at: the last
+ * one (loop-broken), and the one before it (recurring-blocker). */
+#define CHECK_PREVIOUS_USED 2
 
 struct check_context {
 	/* The person's previous notes, newest first (nprevious of them, at

@@ -355,6 +355,23 @@ static void S_feedback(struct parser *p, cmark_node *node, int depth)
 	}
 }
 
+/* Whether the paragraph node is the purpose line; the first one is kept. */
+static bool S_purpose(struct parser *p, cmark_node *node)
+{
+	struct note *note = p->note;
+	struct strbuf rest = STRBUF_INIT;
+	char *text = S_node_text(node);
+	bool is_purpose = vocab_phrases(PHRASE_PURPOSE, text, strlen(text), &rest, NULL) > 0;
+
+	if (is_purpose && !note->purpose.text) {
+		note->purpose.text = note_collapse_space(rest.buf, rest.len);
+		note->purpose.line = S_file_line(p, node);
+	}
+	strbuf_release(&rest);
+	free(text);
+	return is_purpose;
+}
+
 static void S_list(struct parser *p, enum section sec, cmark_node *list)
 {
 	cmark_node *item;
@@ -389,6 +406,8 @@ static void S_walk(struct parser *p, cmark_node *doc)
 
 	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
 		cmark_node_type t = cmark_node_get_type(n);
+		if (t == CMARK_NODE_PARAGRAPH && S_purpose(p, n))
+			continue; /* the purpose line, in whatever section it is */
 		if (t == CMARK_NODE_HEADING) {
 			int level = cmark_node_get_heading_level(n);
 			char *text = S_node_text(n);
@@ -398,8 +417,11 @@ static void S_walk(struct parser *p, cmark_node *doc)
 				if (sec != SECTION_NONE && !p->note->section_line[sec])
 					p->note->section_line[sec] = S_file_line(p, n);
 			} else {
-				if (level == 1)
+				if (level == 1) {
 					sec = SECTION_NONE;
+					if (!p->note->title_line)
+						p->note->title_line = S_file_line(p, n);
+				}
 				if (named != SECTION_NONE)
 					S_not_a_section(p, n, level, text);
 			}

@@ -63,6 +63,10 @@ struct note {
 	size_t nitems[SECTION__COUNT], items_alloc[SECTION__COUNT];
 	struct note_text *feedback;
 	size_t nfeedback, feedback_alloc;
+	/* The purpose line ("Purpose: ...", "목적: ..."): its text after the
+	 * key, "" when it says nothing; NULL (and line 0) when there is none. */
+	struct note_text purpose;
+	int title_line; /* of the level-1 heading, 0 when there is none */
 	int section_line[SECTION__COUNT]; /* 0 when the section is absent */
 	/* lines of conflict markers left by a merge, outside code blocks */
 	int *conflict_lines;
@@ -93,6 +97,11 @@ extern const enum section task_sections[TASK_SECTIONS];
 
 /* Find a task by id in the review, support or focus sections. */
 struct task *note_find_task(const struct note *note, const char *id, enum section *where);
+/* The keys by which a blocker is known from one meeting to the next:
+ * "#tag" for each of its tags, else its text lower-cased. blocker_key
+ * appends key i (i < blocker_nkeys(b)) to out. */
+size_t blocker_nkeys(const struct task *b);
+void blocker_key(const struct task *b, size_t i, struct strbuf *out);
 /* Whether s is a valid person id: [a-z0-9][a-z0-9._-]{0,63}. */
 bool person_id_is_valid(const char *s);
 /* Split "<dir>/<person>/<YYYY-MM-DD>.md" into person and date. */

@@ -3,6 +3,7 @@
  * and the editors share. */
 #include "note.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +59,7 @@ void note_release(struct note *note)
 	for (i = 0; i < note->nfeedback; i++)
 		free(note->feedback[i].text);
 	free(note->feedback);
+	free(note->purpose.text);
 	free(note->conflict_lines);
 	diag_release(&note->problems);
 	memset(note, 0, sizeof(*note));
@@ -78,6 +80,23 @@ struct task *note_find_task(const struct note *note, const char *id, enum sectio
 			}
 		}
 	return NULL;
+}
+
+size_t blocker_nkeys(const struct task *b)
+{
+	return b->ntags ? b->ntags : 1;
+}
+
+void blocker_key(const struct task *b, size_t i, struct strbuf *out)
+{
+	const char *p;
+
+	if (b->ntags) {
+		strbuf_addf(out, "#%s", b->tags[i]);
+		return;
+	}
+	for (p = b->text; *p; p++)
+		strbuf_addch(out, tolower((unsigned char)*p));
 }
 
 bool person_id_is_valid(const char *s)

@@ -14,7 +14,6 @@ struct item {
 	enum section kind; /* where it was first seen */
 	size_t origin; /* index of that note */
 	const struct task *last; /* its latest appearance */
-	const char *cause, *learning;
 	notes_time done_at;
 	bool has_done_at;
 	int open_meetings;
@@ -28,11 +27,13 @@ struct review {
 	struct review_report *out;
 };
 
+/* A meeting of the range that was held: an agenda (a note whose meeting
+ * time has not come) is no meeting yet, nor are its reviews. */
 static bool S_in_range(const struct review *r, const struct note *n)
 {
 	notes_time day = date_start_of_day(n->date);
 	return (!r->range->has_since || day >= r->range->since) &&
-	       (!r->range->has_until || day <= r->range->until);
+	       (!r->range->has_until || day <= r->range->until) && n->date <= r->range->now;
 }
 
 static struct item *S_item(struct review *r, const struct task *t, size_t note, enum section sec)
@@ -65,10 +66,6 @@ static void S_follow(struct review *r)
 				const struct task *t = &r->h->notes[n].items[task_sections[k]][i];
 				struct item *it = S_item(r, t, n, task_sections[k]);
 				it->last = t;
-				if (t->fields[FIELD_CAUSE])
-					it->cause = t->fields[FIELD_CAUSE];
-				if (t->fields[FIELD_LEARNING])
-					it->learning = t->fields[FIELD_LEARNING];
 				if (t->has_done_at) {
 					it->done_at = t->done_at;
 					it->has_done_at = true;
@@ -95,27 +92,17 @@ static int S_kept(const struct review *r, const struct item *it)
 	return when - r->h->notes[it->origin].date <= SUPPORT_DUE_MINUTES;
 }
 
-static void S_focus_and_causes(const struct review *r)
+static void S_focus(const struct review *r)
 {
 	struct review_report *o = r->out;
 	size_t i, count[4] = { 0 };
 
 	for (i = 0; i < r->nitems; i++) {
 		const struct item *it = &r->items[i];
-		if (!S_counts(r, it, SECTION_FOCUS) && !S_counts(r, it, SECTION_SUPPORT))
+		if (!S_counts(r, it, SECTION_FOCUS))
 			continue;
-		if (it->kind == SECTION_FOCUS) {
-			o->focus.total++;
-			count[it->last->status]++;
-		}
-		if (it->last->status == TASK_DONE)
-			continue;
-		if (it->cause && !strcmp(it->cause, "execution"))
-			o->causes.execution++;
-		else if (it->cause && !strcmp(it->cause, "assumption"))
-			o->causes.assumption++;
-		else if (it->last->status != TASK_OPEN || it->origin + 1 < r->h->nnotes)
-			o->causes.unknown++; /* missed, and no cause given */
+		o->focus.total++;
+		count[it->last->status]++;
 	}
 	o->focus.done = count[TASK_DONE];
 	o->focus.partial = count[TASK_PARTIAL];
@@ -124,6 +111,36 @@ static void S_focus_and_causes(const struct review *r)
 	o->focus.has_rate = o->focus.total > o->focus.open;
 	if (o->focus.has_rate)
 		o->focus.rate = (double)o->focus.done / (double)(o->focus.total - o->focus.open);
+}
+
+/* Every miss, in the meeting that reviewed it: an item reviewed not done
+ * in two meetings is two misses, each with the cause given that week, as
+ * each is a learning of its own. A review entry with a cause is a miss
+ * even when it is done now: a cause is written only for a miss, and
+ * `notes done` ticks an item in its latest note, which is the review that
+ * missed it when it is delivered after that meeting. */
+static void S_causes(const struct review *r)
+{
+	struct review_report *o = r->out;
+	size_t n, i;
+
+	for (n = 0; n < r->h->nnotes; n++) {
+		const struct note *note = &r->h->notes[n];
+		if (!S_in_range(r, note))
+			continue;
+		for (i = 0; i < note->nitems[SECTION_REVIEW]; i++) {
+			const struct task *t = &note->items[SECTION_REVIEW][i];
+			const char *cause = t->fields[FIELD_CAUSE];
+			if (t->status == TASK_DONE && !cause)
+				continue;
+			if (cause && !strcmp(cause, "execution"))
+				o->causes.execution++;
+			else if (cause && !strcmp(cause, "assumption"))
+				o->causes.assumption++;
+			else
+				o->causes.unknown++;
+		}
+	}
 }
 
 static void S_support(const struct review *r)
@@ -281,7 +298,8 @@ int review_person(struct review_report *out, const struct journal *j, const char
 	out->person = xstrdup(person);
 	S_meetings(&r);
 	S_follow(&r);
-	S_focus_and_causes(&r);
+	S_focus(&r);
+	S_causes(&r);
 	S_support(&r);
 	review_blockers(&h, S_range_cb, &r, out);
 	S_carried(&r);

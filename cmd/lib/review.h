@@ -58,6 +58,8 @@ struct review_report {
 		bool has_rate; /* false when no focus item was closed */
 		double rate; /* done / (total - open) */
 	} focus;
+	/* Misses: each review of an item not done, in the week of the meeting
+	 * that reviewed it, by the cause given there (unknown: none). */
 	struct {
 		size_t execution, assumption, unknown;
 	} causes;

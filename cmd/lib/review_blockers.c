@@ -1,6 +1,5 @@
 /* review_blockers.c - blockers that come back: the same #tag, or the same
  * text (lower-cased, white space collapsed), in two or more meetings. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,16 +64,9 @@ void review_blockers(const struct history *h, bool (*in_range)(const void *, con
 		date_format_week(note->date, week);
 		for (k = 0; k < note->nitems[SECTION_BLOCKERS]; k++) {
 			const struct task *b = &note->items[SECTION_BLOCKERS][k];
-			for (t = 0; t < b->ntags; t++) {
+			for (t = 0; t < blocker_nkeys(b); t++) {
 				strbuf_reset(&key);
-				strbuf_addf(&key, "#%s", b->tags[t]);
-				S_seen(&s, S_find(&s, key.buf), i, week);
-			}
-			if (!b->ntags) {
-				const char *p;
-				strbuf_reset(&key);
-				for (p = b->text; *p; p++)
-					strbuf_addch(&key, tolower((unsigned char)*p));
+				blocker_key(b, t, &key);
 				S_seen(&s, S_find(&s, key.buf), i, week);
 			}
 		}

@@ -176,6 +176,41 @@ static size_t S_held(const struct journal *j, struct note_ref *refs, size_t n, n
 	return i;
 }
 
+static int64_t S_monday(notes_time t)
+{
+	int64_t day = date_day_of(t);
+	return day - date_weekday(day);
+}
+
+/*
+ * A note of a meeting still to come (an agenda, notes after the one held)
+ * is the next meeting: its time, whatever the slot says; and this week's
+ * slot is not missed while its meeting is planned later in the week.
+ */
+static void S_agenda(struct person_status *ps, const struct journal *j, struct note_ref *refs,
+		     size_t n, size_t held, notes_time now)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct note agenda;
+	size_t i;
+
+	for (i = held; i < n && !ps->next_is_agenda; i++) {
+		if (journal_load_note(j, refs[i].path, &agenda, &err) < 0) {
+			strbuf_reset(&err);
+			continue;
+		}
+		if (agenda.has_date && agenda.date > now) {
+			ps->next.next = agenda.date;
+			ps->next.has_next = true;
+			ps->next_is_agenda = true;
+			if (S_monday(agenda.date) == S_monday(now))
+				ps->next.overdue = false;
+		}
+		note_release(&agenda);
+	}
+	strbuf_release(&err);
+}
+
 /* The smallest hours left among a person's items (INT32_MAX: none). */
 static long long S_min_hours(const struct person_status *p)
 {
@@ -224,6 +259,7 @@ static int S_person(struct person_status *ps, const struct journal *j, const cha
 	has_slot = p.slot && slot_parse(p.slot, &slot) == 0;
 	held = S_held(j, refs, n, now, &latest);
 	schedule_next(has_slot ? &slot : NULL, held > 0, held ? latest.date : 0, now, &ps->next);
+	S_agenda(ps, j, refs, n, held, now);
 	ps->person = xstrdup(id);
 	if (held) {
 		ps->last = latest.date;

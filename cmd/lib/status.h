@@ -34,6 +34,7 @@ struct person_status {
 	notes_time last; /* the latest meeting held (its note's date) */
 	bool has_last;
 	struct meeting_due next; /* the next meeting, and whether one is missed */
+	bool next_is_agenda; /* next is the time of a note written for it (an agenda) */
 	struct status_item *support, *focus; /* least time left first */
 	size_t nsupport, nfocus;
 	struct status_carried *carried;

@@ -10,6 +10,13 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/* A phrase of the finer checks: a purpose line's key, generic praise,
+ * the words that only go with it, a word that looks ahead. */
+struct phrase_rule {
+	enum phrase kind;
+	struct re *re;
+};
+
 struct word {
 	enum field field;
 	char *word; /* NFC and case-folded */
@@ -35,7 +42,9 @@ static struct {
 	size_t nwords, words_alloc;
 	struct vocab_example *examples;
 	size_t nexamples, examples_alloc;
-	struct re *lead, *aside, *trail;
+	struct phrase_rule *phrases;
+	size_t nphrases, phrases_alloc;
+	struct re *lead, *aside, *trail, *word;
 	struct re *tokens[TOKEN__COUNT];
 	/* Headings recur in every note: remember what each one named. */
 	struct heading_memo {
@@ -67,6 +76,7 @@ static const char *const token_patterns[TOKEN__COUNT] = {
 
 static const char *const section_names[] = { "goals", "review",	  "blockers", "support",
 					     "focus", "feedback", "notes" };
+static const char *const phrase_names[] = { "purpose", "praise", "filler", "forward" };
 static const char *const field_names[] = { "metric", "fallback", "cause", "learning", "kind",
 					   "scope",  "impact",	 "how",	  "done" };
 /* The order in which sections are tried against a heading. */
@@ -108,11 +118,23 @@ static char *S_fold(const char *s, size_t len, size_t *out_len)
 }
 
 /* One line of a vocab file: "section KEY PATTERN", "field KEY WORD",
- * "value FIELD VALUE WORD" or "example KEY HEADING". */
+ * "value FIELD VALUE WORD", "example KEY HEADING" or "KIND PATTERN" for
+ * a phrase of the finer checks. */
 static int S_add_rule(char **col, int ncol, const char *file, int lineno, struct strbuf *err)
 {
 	int k;
 
+	if (ncol == 2 && (k = S_lookup(phrase_names, PHRASE__COUNT, col[0])) >= 0) {
+		struct re *re;
+		if (re_compile(&re, col[1], RE_CASELESS, err) < 0) {
+			strbuf_addf(err, " (%s:%d)", file, lineno);
+			return -1;
+		}
+		ALLOC_GROW(V.phrases, V.nphrases + 1, V.phrases_alloc);
+		V.phrases[V.nphrases].kind = (enum phrase)k;
+		V.phrases[V.nphrases++].re = re;
+		return 0;
+	}
 	if (ncol == 3 && !strcmp(col[0], "example") &&
 	    ((k = S_lookup(section_names, SECTION__COUNT, col[1])) >= 0 ||
 	     !strcmp(col[1], "none"))) {
@@ -259,7 +281,8 @@ int vocab_load(struct strbuf *err)
 	    re_compile(&V.aside, "\\s*(?:\\([^()]*\\)|（[^（）]*）)", 0, err) < 0 ||
 	    /* trailing ?/:/./! and, as at the start, emoji ("## Feedback 💬") */
 	    re_compile(&V.trail, "[\\s?？:：.!。\\p{So}\\p{Sk}\\p{Cf}\\p{Mn}\\x{20E3}]+$", 0, err) <
-		    0)
+		    0 ||
+	    re_compile(&V.word, "[\\p{L}\\p{N}]+", 0, err) < 0)
 		return -1;
 	/* Obsidian's dates are rare: not worth compiling to machine code */
 	for (int i = 0; i < TOKEN__COUNT; i++)
@@ -286,11 +309,15 @@ void vocab_release(void)
 	}
 	for (i = 0; i < V.nexamples; i++)
 		free((char *)V.examples[i].heading);
+	for (i = 0; i < V.nphrases; i++)
+		re_free(V.phrases[i].re);
 	free(V.words);
 	free(V.examples);
+	free(V.phrases);
 	re_free(V.lead);
 	re_free(V.aside);
 	re_free(V.trail);
+	re_free(V.word);
 	for (i = 0; i < TOKEN__COUNT; i++)
 		re_free(V.tokens[i]);
 	for (i = 0; i < V.nmemo; i++)
@@ -453,4 +480,48 @@ const struct vocab_example *vocab_examples(size_t *n)
 struct re *vocab_token(enum token t)
 {
 	return V.tokens[t];
+}
+
+size_t vocab_phrases(enum phrase kind, const char *text, size_t len, struct strbuf *rest,
+		     size_t *words)
+{
+	struct strbuf cur = STRBUF_INIT, next = STRBUF_INIT;
+	size_t i, found = 0, pos, ov[2];
+
+	utf8_add_nfc(&cur, text, len); /* the vocabulary is written in NFC */
+	for (i = 0; i < V.nphrases; i++) {
+		if (V.phrases[i].kind != kind)
+			continue;
+		/* each phrase is taken out before the next is looked for: a
+		 * longer one listed first ("good job") is not found again by a
+		 * shorter one ("good") */
+		strbuf_reset(&next);
+		for (pos = 0; pos <= cur.len &&
+			      re_search(V.phrases[i].re, cur.buf, cur.len, pos, ov, 1) == 1;) {
+			strbuf_add(&next, cur.buf + pos, ov[0] - pos);
+			pos = ov[1];
+			if (ov[1] > ov[0]) {
+				strbuf_addch(&next, ' ');
+				found++;
+			} else if (ov[0] < cur.len) { /* an empty match takes nothing out */
+				strbuf_addch(&next, cur.buf[ov[0]]);
+				pos = ov[0] + 1;
+			} else {
+				break;
+			}
+		}
+		if (pos < cur.len)
+			strbuf_add(&next, cur.buf + pos, cur.len - pos);
+		strbuf_swap(&cur, &next);
+	}
+	if (words)
+		for (*words = 0, pos = 0;
+		     pos < cur.len && re_search(V.word, cur.buf, cur.len, pos, ov, 1) == 1;
+		     pos = ov[1])
+			(*words)++;
+	if (rest)
+		strbuf_addbuf(rest, &cur);
+	strbuf_release(&cur);
+	strbuf_release(&next);
+	return found;
 }

@@ -47,6 +47,16 @@ struct vocab_example {
 	int line;
 };
 
+/* The phrases of the finer checks (rules "purpose", "praise", "filler" and
+ * "forward" of the vocab files). */
+enum phrase {
+	PHRASE_PURPOSE, /* the key of a purpose line, "Purpose:" */
+	PHRASE_PRAISE, /* generic praise or blame, "good job" */
+	PHRASE_FILLER, /* words that name no behaviour, "really", "you" */
+	PHRASE_FORWARD, /* a word that looks ahead, "next time" */
+	PHRASE__COUNT
+};
+
 /* Load and compile the vocabulary once; later calls are free. */
 int vocab_load(struct strbuf *err);
 void vocab_release(void);
@@ -68,6 +78,15 @@ enum field vocab_field(const char *key, size_t len);
 /* The English value of an enumerated field's word ("가정" -> "assumption"),
  * or NULL when the word is not one of its values. */
 const char *vocab_value(enum field f, const char *word, size_t len);
+
+/*
+ * Take every phrase of kind out of text[0, len): returns how many were
+ * found. rest (may be NULL) gets the text with each of them replaced by a
+ * space; *words (may be NULL) is the number of words (runs of letters and
+ * digits) left in it.
+ */
+size_t vocab_phrases(enum phrase kind, const char *text, size_t len, struct strbuf *rest,
+		     size_t *words);
 
 /* The compiled pattern of an inline token; group 1 is its value. */
 struct re *vocab_token(enum token t);

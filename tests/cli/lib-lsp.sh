@@ -87,7 +87,7 @@ write_week1() {
 	  - metric: calls made
 
 	## Feedback
-	- Your funnel breakdown made the problem obvious in two minutes.
+	- Your funnel breakdown made the problem obvious in two minutes; lead with it next time.
 	EOF
 }
 
@@ -113,9 +113,9 @@ write_week2() {
 	- [x] Ask the platform team for a dedicated staging slot ^p8w2rt
 
 	## What is blocking you right now?
-	- Nothing this week
+	- Staging is shared with the payments team
 	  - kind: environment
-
+	  - impact: one deploy a day
 	## What should I help with within 48 hours?
 	- [ ] Introduce Alice to the data team
 	  - how: connect

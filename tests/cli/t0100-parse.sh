@@ -22,6 +22,8 @@ write_note() {
 	leader: kim
 	date: 2026-11-23 10:00
 	---
+	Purpose: plan the conversion work.
+
 	## Goals
 	- #conversion Raise conversion
 
@@ -33,6 +35,7 @@ write_note() {
 	## Blockers
 	- Slow deploys #infra
 	  - kind: environment
+	  - impact: one deploy a day
 
 	## Support within 48 hours
 	- [ ] Ask for a staging slot ^p8w2rt
@@ -42,7 +45,7 @@ write_note() {
 	  - metric: calls made
 
 	## Feedback
-	- Clear write-up.
+	- Clear write-up; next time add the numbers.
 	EOF
 }
 
@@ -57,10 +60,11 @@ test_expect_success 'text output lists every section of a note' '
 	              learning: call them
 	  blockers    Slow deploys #infra
 	              kind: environment
+	              impact: one deploy a day
 	  support     [ ] Ask for a staging slot @kim due 2026-11-25T10:00 ^p8w2rt
 	  focus       [ ] Call five users #conversion @alice due 2026-11-27T18:00 ^h4c6yn
 	              metric: calls made
-	  feedback    Clear write-up.
+	  feedback    Clear write-up; next time add the numbers.
 	EOF
 	test_cmp expect out &&
 	test_must_be_empty err
@@ -81,7 +85,7 @@ test_expect_success 'text output shows a date without time and counts problems' 
 	echo "p.md: bob with kim, 2026-11-28 (2026-W48)" >expect &&
 	test_cmp expect first &&
 	test_grep "^  focus       \[ \] Fix the build @bob due 2026-12-04T18:00$" out &&
-	test_grep "^  problems    1 error, 5 warnings \(see .notes check.\)$" out &&
+	test_grep "^  problems    1 error, 6 warnings \(see .notes check.\)$" out &&
 	test_must_be_empty err
 '
 

@@ -37,7 +37,7 @@ clean_note() {
 	## Blockers
 	- Slow deploys #infra
 	  - kind: environment
-
+	  - impact: one deploy a day
 	## Support within 48 hours
 	- [ ] Ask for a staging slot
 
@@ -101,6 +101,7 @@ date: 2026-11-26 14:00
 ## 지금 막힌 것은?
 - 리뷰해 줄 사람이 없다 #swift
   - 유형: 역량
+  - 영향: 동시성 버그를 추측으로 고친다
 
 ## 제가 48시간 안에 도와드릴 것은?
 - [ ] 박서준 님과 리뷰 연결

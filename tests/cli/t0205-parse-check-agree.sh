@@ -20,6 +20,7 @@ test_expect_success 'setup: two weeks of alice, the second forgets an open item'
 	leader: kim
 	date: 2026-11-23 10:00
 	---
+	Purpose: plan the calls.
 	## Goals
 	- #conv Raise conversion
 	## Blockers
@@ -29,7 +30,7 @@ test_expect_success 'setup: two weeks of alice, the second forgets an open item'
 	- [ ] Call five users #conv ^f1aaaa
 	  - metric: calls
 	## Feedback
-	- Clear.
+	- Clear; next time bring the numbers.
 	EOF
 	notes -C j commit >out 2>err &&
 	cat >j/alice/2026-11-30.md <<-\EOF
@@ -38,6 +39,7 @@ test_expect_success 'setup: two weeks of alice, the second forgets an open item'
 	leader: kim
 	date: 2026-11-30 10:00
 	---
+	Purpose: plan the survey.
 	## Goals
 	- #conv Raise conversion
 	## Review
@@ -48,7 +50,7 @@ test_expect_success 'setup: two weeks of alice, the second forgets an open item'
 	- [ ] Write the survey #conv @zed
 	  - metric: answers
 	## Feedback
-	- Clear.
+	- Clear; next time bring the numbers.
 	EOF
 '
 

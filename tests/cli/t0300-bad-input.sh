@@ -282,7 +282,7 @@ test_expect_success 'an empty file' '
 	: >empty.md &&
 	run 0 parse --json empty.md &&
 	jq -c "[.person, .date, .focus, (.problems | map(.code))]" out >actual &&
-	echo "[null,null,[],[\"bad-front-matter\",\"missing-section\",\"missing-section\",\"missing-section\",\"missing-section\"]]" >expect &&
+	echo "[null,null,[],[\"bad-front-matter\",\"no-purpose\",\"missing-section\",\"missing-section\",\"missing-section\",\"missing-section\"]]" >expect &&
 	test_cmp expect actual &&
 	run 1 check empty.md &&
 	test_grep "^empty\.md:1:1: error: no front matter, and the path is not <person>/<YYYY-MM-DD>\.md \[bad-front-matter\]$" out
@@ -293,14 +293,15 @@ test_expect_success 'an empty file under <person>/<date>.md has warnings only' '
 	: >alice/2026-11-23.md &&
 	run 0 check alice/2026-11-23.md &&
 	test $(grep -c "warning: .*\[missing-section\]$" out) -eq 4 &&
-	test $(wc -l <out) -eq 4
+	test_grep "^alice/2026-11-23\.md:1:1: warning: no purpose line: .*\[no-purpose\]$" out &&
+	test $(wc -l <out) -eq 5
 '
 
 test_expect_success 'a file with only a BOM is an empty note' '
 	printf "\357\273\277" >bom.md &&
 	run 0 parse --json bom.md &&
 	jq -c "[.person, (.problems | map(.code) | unique)]" out >actual &&
-	echo "[null,[\"bad-front-matter\",\"missing-section\"]]" >expect &&
+	echo "[null,[\"bad-front-matter\",\"missing-section\",\"no-purpose\"]]" >expect &&
 	test_cmp expect actual &&
 	run 1 check bom.md
 '
@@ -309,7 +310,7 @@ test_expect_success 'a file of CRLF-only lines is an empty note' '
 	printf "\r\n\r\n\r\n\r\n" >crlf.md &&
 	run 0 parse --json crlf.md &&
 	jq -c "[.person, (.problems | map(.code) | unique)]" out >actual &&
-	echo "[null,[\"bad-front-matter\",\"missing-section\"]]" >expect &&
+	echo "[null,[\"bad-front-matter\",\"missing-section\",\"no-purpose\"]]" >expect &&
 	test_cmp expect actual &&
 	run 1 check crlf.md
 '

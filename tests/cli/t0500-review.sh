@@ -219,9 +219,9 @@ test_expect_success 'review --json: focus totals and rate (reworded item counted
 	jq_is r.json .focus "{\"total\":6,\"done\":2,\"partial\":1,\"dropped\":2,\"open\":1,\"rate\":0.4}"
 '
 
-test_expect_success 'review --json: causes of misses (the newest open item is not counted)' '
+test_expect_success 'review --json: every miss, in the week reviewed (f4carr missed twice; the newest open item not yet)' '
 	review >r.json &&
-	jq_is r.json .causes "{\"execution\":2,\"assumption\":1,\"unknown\":1}"
+	jq_is r.json .causes "{\"execution\":4,\"assumption\":1,\"unknown\":1}"
 '
 
 test_expect_success 'review --json: support kept within 48 h (30 h, done: field), late (60 h), open' '
@@ -282,7 +282,7 @@ test_expect_success 'review --since/--until narrows to weeks 46-47' '
 	jq_is r.json "[.since, .until]" "[\"2026-11-09\",\"2026-11-16\"]" &&
 	jq_is r.json .meetings "{\"held\":2,\"weeks\":2}" &&
 	jq_is r.json .focus "{\"total\":2,\"done\":0,\"partial\":1,\"dropped\":1,\"open\":0,\"rate\":0}" &&
-	jq_is r.json .causes "{\"execution\":2,\"assumption\":0,\"unknown\":1}" &&
+	jq_is r.json .causes "{\"execution\":3,\"assumption\":1,\"unknown\":0}" &&
 	jq_is r.json .support "{\"total\":2,\"kept\":1,\"late\":0,\"open\":1}" &&
 	jq_is r.json .recurring_blockers "[{\"key\":\"no access to analytics\",\"count\":2,\"weeks\":[\"2026-W46\",\"2026-W47\"]}]" &&
 	jq_is r.json .carried "[{\"id\":\"f4carr\",\"text\":\"Migrate the weekly reports to the warehouse\",\"weeks\":2}]" &&
@@ -296,6 +296,7 @@ test_expect_success 'review --until alone: weeks 45-46' '
 	jq_is r.json "[.since, .until]" "[\"2026-11-02\",\"2026-11-09\"]" &&
 	jq_is r.json .meetings "{\"held\":2,\"weeks\":2}" &&
 	jq_is r.json .focus "{\"total\":4,\"done\":2,\"partial\":1,\"dropped\":1,\"open\":0,\"rate\":0.5}" &&
+	jq_is r.json .causes "{\"execution\":1,\"assumption\":1,\"unknown\":0}" &&
 	jq_is r.json .support "{\"total\":3,\"kept\":2,\"late\":1,\"open\":0}" &&
 	jq_is r.json .recurring_blockers "[]" &&
 	jq_is r.json .carried "[{\"id\":\"f4carr\",\"text\":\"Migrate the weekly reports to the warehouse\",\"weeks\":2}]"
@@ -306,7 +307,7 @@ test_expect_success 'review --since alone: only the newest note; no closed focus
 	jq_is r.json "[.since, .until]" "[\"2026-11-23\",\"2026-12-02\"]" &&
 	jq_is r.json .meetings "{\"held\":1,\"weeks\":2}" &&
 	jq_is r.json .focus "{\"total\":1,\"done\":0,\"partial\":0,\"dropped\":0,\"open\":1,\"rate\":null}" &&
-	jq_is r.json .causes "{\"execution\":0,\"assumption\":0,\"unknown\":0}" &&
+	jq_is r.json .causes "{\"execution\":1,\"assumption\":0,\"unknown\":1}" &&
 	jq_is r.json .support "{\"total\":0,\"kept\":0,\"late\":0,\"open\":0}" &&
 	jq_is r.json .recurring_blockers "[]" &&
 	jq_is r.json .carried "[]" &&
@@ -360,7 +361,7 @@ test_expect_success 'review text mode prints the figures' '
 	test_grep "\b1\b partial" text &&
 	test_grep "\b2\b dropped" text &&
 	test_grep "40 ?%" text &&
-	test_grep "\b2\b execution" text &&
+	test_grep "\b4\b execution" text &&
 	test_grep "\b1\b assumption" text &&
 	test_grep "\b2\b kept" text &&
 	test_grep "\b1\b late" text &&
@@ -441,6 +442,82 @@ test_expect_success 'bob: support ticked by a plain commit, at exactly 48 h, and
 test_expect_success 'alice'"'"'s answers do not change when bob'"'"'s notes are added' '
 	review >after.json &&
 	test_cmp orig.json after.json
+'
+
+# carol: a support item missed in its review (cause: execution) and
+# delivered afterwards: notes done ticks it in that review, its latest note.
+test_expect_success 'carol: a miss delivered after its review still counts, with its cause' '
+	NOTES_NOW=2026-11-01T09:40 notes -C j person add carol >out 2>err &&
+	mkdir j/carol &&
+	cat >j/carol/2026-11-02.md <<-\EOF &&
+	---
+	person: carol
+	leader: kim
+	date: 2026-11-02 15:00
+	---
+	## Support
+	- [ ] Book the usability lab ^c1late
+	EOF
+	NOTES_NOW=2026-11-02T16:00 notes -C j commit carol >out 2>err &&
+	cat >j/carol/2026-11-09.md <<-\EOF &&
+	---
+	person: carol
+	leader: kim
+	date: 2026-11-09 15:00
+	---
+	## Review
+	- [ ] Book the usability lab ^c1late
+	  - cause: execution
+	  - learning: the lab books a week ahead; ask on Monday
+	EOF
+	NOTES_NOW=2026-11-09T16:00 notes -C j commit carol >out 2>err &&
+	NOTES_NOW=2026-11-10T10:00 notes -C j done c1late >out 2>err &&
+	test_grep "^- \[x\] Book the usability lab \^c1late$" j/carol/2026-11-09.md &&
+	NOTES_NOW=2026-12-02T12:00 notes -C j review carol --json >c.json &&
+	jq_is c.json .causes "{\"execution\":1,\"assumption\":0,\"unknown\":0}" &&
+	jq_is c.json "[.learnings[] | [.id, .cause, .week]]" "[[\"c1late\",\"execution\",\"2026-W46\"]]" &&
+	jq_is c.json .support "{\"total\":1,\"kept\":0,\"late\":1,\"open\":0}"
+'
+
+# An agenda: alice's next note, committed before its meeting; until the
+# meeting time it is no meeting held, and its review counts no miss.
+test_expect_success 'an agenda is not a meeting held until its time has come' '
+	id=$(sed -n "s/^- \[ \] Write the Q1 plan #conv \^\([0-9a-z]*\)$/\1/p" j/alice/2026-11-30.md) &&
+	test -n "$id" &&
+	cat >j/alice/2026-12-07.md <<-EOF &&
+	---
+	person: alice
+	leader: kim
+	date: 2026-12-07 10:00
+	---
+
+	## Goals
+	- #conv Raise checkout conversion to 3%
+
+	## Review
+	- [ ] Write the Q1 plan #conv ^$id
+	  - cause: execution
+	  - learning: the plan needs the finance numbers first
+
+	## Blockers
+	- Staging deploys take 3 hours #infra
+	  - kind: environment
+	EOF
+	NOTES_NOW=2026-12-07T08:00 notes -C j commit alice >out 2>err &&
+	git -C j log -1 --format=%s >subject &&
+	echo "alice 2026-12-07: agenda" >expect &&
+	test_cmp expect subject &&
+	NOTES_NOW=2026-12-07T09:00 notes -C j review alice --json >before.json &&
+	jq_is before.json "[.until, .meetings.held, .meetings.weeks]" "[\"2026-12-07\",4,6]" &&
+	jq_is before.json .causes "{\"execution\":4,\"assumption\":1,\"unknown\":1}" &&
+	jq_is before.json "[.weeks[].week]" "[\"2026-W45\",\"2026-W46\",\"2026-W47\",\"2026-W49\"]" &&
+	jq_is before.json "[.recurring_blockers[] | select(.key == \"#infra\") | .count]" "[3]" &&
+	jq_is before.json "[.learnings[].week] | unique" "[\"2026-W46\",\"2026-W47\",\"2026-W49\"]" &&
+	NOTES_NOW=2026-12-07T10:00 notes -C j review alice --json >after.json &&
+	jq_is after.json .meetings "{\"held\":5,\"weeks\":6}" &&
+	jq_is after.json .causes "{\"execution\":5,\"assumption\":1,\"unknown\":1}" &&
+	jq_is after.json "[.weeks[].week] | last" "\"2026-W50\"" &&
+	jq_is after.json "[.recurring_blockers[] | select(.key == \"#infra\") | .count]" "[4]"
 '
 
 test_done

@@ -372,6 +372,42 @@ if command -v script >/dev/null 2>&1; then
 	'
 fi
 
+# Agendas: notes written for meetings still to come, in a copy of the journal.
+test_expect_success 'an agenda is the next meeting: its time, and a planned meeting is not missed' '
+	cp -R j ja &&
+	mkdir ja/dave &&
+	printf "%s\n" "---" "person: dave" "leader: kim" "date: 2026-11-26 16:00" "---" \
+		"## Blockers" "- No test device #ios" >ja/dave/2026-11-26.md &&
+	printf "%s\n" "---" "person: erin" "leader: kim" "date: 2026-11-30 09:00" "---" \
+		"## Blockers" "- Waiting on legal #legal" >ja/erin/2026-11-30.md &&
+	printf "%s\n" "---" "person: alice" "leader: kim" "date: 2026-12-01 15:00" "---" \
+		"## Focus" "- [ ] Planned in the agenda #conv ^a9agnd" >ja/alice/2026-12-01.md &&
+	NOTES_NOW=$NOW notes -C ja status --json >s.json 2>err &&
+	test_no_crash err &&
+	jq_is s.json "[.people[] | [.person, .last, .next, .overdue_meeting]] | sort" \
+		"[[\"alice\",\"2026-11-23\",\"2026-12-01T15:00\",false],
+		  [\"bob\",\"2026-11-18\",\"2026-11-25T14:00\",false],
+		  [\"carol\",\"2026-11-20\",\"2026-11-27T09:00\",false],
+		  [\"dave\",null,\"2026-11-26T16:00\",false],
+		  [\"erin\",\"2026-11-16\",\"2026-11-30T09:00\",true]]" &&
+	status --json >orig.json &&
+	person s.json alice >a.json &&
+	person orig.json alice >a-orig.json &&
+	jq_is a.json "[.support, .focus, .carried]" "$(jq -c "[.support, .focus, .carried]" a-orig.json)" &&
+	NOTES_NOW=$NOW notes -C ja status >text &&
+	test_grep "^dave  last never, next 2026-11-26T16:00 \(agenda\)$" text &&
+	test_grep "^erin  last 2026-11-16, next 2026-11-30T09:00 \(agenda\) \(missed: hold it now\)$" text &&
+	test_grep "^alice  last 2026-11-23, next 2026-12-01T15:00 \(agenda\)$" text &&
+	status >orig.text &&
+	! grep -F "(agenda)" orig.text
+'
+
+test_expect_success 'once its time has come, an agenda is the last meeting' '
+	NOTES_NOW=2026-11-26T16:00 notes -C ja status dave --json >d.json &&
+	jq_is d.json "[.people[0].last, .people[0].next, .people[0].overdue_meeting]" \
+		"[\"2026-11-26\",\"2026-12-01T10:00\",false]"
+'
+
 test_expect_success 'no slot: next = the last meeting'"'"'s date and time + 7 days' '
 	NOTES_NOW=2026-11-01T09:00 notes init noslot --leader kim >out &&
 	NOTES_NOW=2026-11-01T09:00 notes -C noslot person add gus --name Gus >out &&

@@ -5,7 +5,8 @@
  * fuzzed by fuzz_note_edit.c.)
  *
  * When the input holds SEP, the bytes before it are the person's previous
- * note and the bytes after it the note under test (the loop-broken check). */
+ * note and the bytes after it the note under test (the loop-broken check);
+ * the previous note stands for the one before it too (recurring-blocker). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,8 +42,8 @@ static const char *S_find_sep(const char *buf, size_t len)
 static void S_one(const char *buf, size_t len, const struct note *prev, struct note *keep)
 {
 	struct note_options opts = { "journal/alice/2026-11-23.md", "kim" };
-	const struct note *const previous[1] = { prev };
-	struct check_context cc = { prev ? previous : NULL, prev ? 1 : 0, 2, S_known, NULL, false };
+	const struct note *const previous[2] = { prev, prev };
+	struct check_context cc = { prev ? previous : NULL, prev ? 2 : 0, 2, S_known, NULL, false };
 	struct strbuf err = STRBUF_INIT, msg = STRBUF_INIT, sum = STRBUF_INIT;
 	struct diag problems = { 0 };
 	struct message_input mi;
