@@ -120,13 +120,20 @@ static int S_date(const char *arg, notes_time *out, bool *has)
 	return 0;
 }
 
+static void S_progress(size_t done, size_t total, const char *person, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "\rreviewing %zu/%zu: %s\033[K", done, total, person);
+}
+
 static int S_run(struct cmd_context *ctx, const char *person, bool team, bool as_json,
 		 struct review_range *range)
 {
 	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
 	struct review_report *all = NULL;
+	const char **who = NULL;
 	/* progress on a terminal only: the history of a whole team takes a while */
-	bool progress = isatty(STDERR_FILENO);
+	bool progress = team && isatty(STDERR_FILENO);
 	size_t i, n = 0, alloc = 0;
 	int rc = EXIT_ERROR;
 
@@ -135,15 +142,18 @@ static int S_run(struct cmd_context *ctx, const char *person, bool team, bool as
 		if (team ? (ctx->journal->leader && !strcmp(id, ctx->journal->leader))
 			 : strcmp(id, person))
 			continue;
-		if (team && progress)
-			fprintf(stderr, "\rreviewing %zu/%zu: %s\033[K", i + 1,
-				ctx->journal->npeople, id);
-		ALLOC_GROW(all, n + 1, alloc);
-		if (review_person(&all[n], ctx->journal, id, range, &err) < 0)
-			goto out;
-		n++;
+		ALLOC_GROW(who, n + 1, alloc);
+		who[n++] = id;
 	}
-	if (team && progress)
+	all = xcalloc(n ? n : 1, sizeof(*all));
+	if (progress)
+		fprintf(stderr, "\rreading the history of %zu people\033[K", n);
+	if (review_people(all, ctx->journal, who, n, range, progress ? S_progress : NULL, NULL,
+			  &err) < 0) {
+		n = 0;
+		goto out;
+	}
+	if (progress)
 		fprintf(stderr, "\r\033[K");
 	if (as_json && team)
 		json_review_team_line(&out, all, n);
@@ -158,6 +168,7 @@ out:
 	for (i = 0; i < n; i++)
 		review_report_release(&all[i]);
 	free(all);
+	free(who);
 	strbuf_release(&out);
 	strbuf_release(&err);
 	return rc;

@@ -25,23 +25,23 @@ int report_write(struct strbuf *out, const struct journal *j, const struct repor
 		 struct strbuf *err)
 {
 	struct review_report *r = NULL;
-	size_t i, n = 0, alloc = 0, total = 0;
+	const char **who = NULL;
+	size_t i, n = 0, alloc = 0;
 	size_t start = out->len;
 	char *lang = S_lang(j, rq->person);
 	int rc = 0;
 
-	for (i = 0; i < j->npeople; i++)
-		total += rq->person ? !strcmp(j->people[i], rq->person)
-				    : !(j->leader && !strcmp(j->people[i], j->leader));
-	for (i = 0; rc == 0 && i < j->npeople; i++) {
+	for (i = 0; i < j->npeople; i++) {
 		const char *id = j->people[i];
 		if (rq->person ? strcmp(id, rq->person) : j->leader && !strcmp(id, j->leader))
 			continue;
-		ALLOC_GROW(r, n + 1, alloc);
-		rc = review_person(&r[n], j, id, &rq->range, err);
-		if (rc == 0 && ++n && rq->progress)
-			rq->progress(n, total, id, rq->progress_ctx);
+		ALLOC_GROW(who, n + 1, alloc);
+		who[n++] = id;
 	}
+	r = xcalloc(n ? n : 1, sizeof(*r));
+	rc = review_people(r, j, who, n, &rq->range, rq->progress, rq->progress_ctx, err);
+	if (rc < 0)
+		n = 0;
 	if (rc == 0 && rq->person && !n) {
 		strbuf_addf(err, "%s is not in the journal", rq->person);
 		rc = -1;
@@ -53,6 +53,7 @@ int report_write(struct strbuf *out, const struct journal *j, const struct repor
 	for (i = 0; i < n; i++)
 		review_report_release(&r[i]);
 	free(r);
+	free(who);
 	free(lang);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "review_history.h"
+#include "strindex.h"
 #include "xalloc.h"
 
 /* One commitment followed across meetings by its ^id. */
@@ -24,6 +25,7 @@ struct review {
 	const struct review_range *range;
 	struct item *items;
 	size_t nitems, alloc;
+	struct strindex by_key; /* of items */
 	struct review_report *out;
 };
 
@@ -36,6 +38,12 @@ static bool S_in_range(const struct review *r, const struct note *n)
 	       (!r->range->has_until || day <= r->range->until) && n->date <= r->range->now;
 }
 
+static const char *S_item_key(size_t i, const void *ctx)
+{
+	const struct review *r = ctx;
+	return r->items[i].key;
+}
+
 static struct item *S_item(struct review *r, const struct task *t, size_t note, enum section sec)
 {
 	char key[32];
@@ -45,9 +53,10 @@ static struct item *S_item(struct review *r, const struct task *t, size_t note, 
 		snprintf(key, sizeof(key), "%s", t->id);
 	else
 		snprintf(key, sizeof(key), "#%zu:%d", note, t->line);
-	for (i = r->nitems; i > 0; i--)
-		if (!strcmp(r->items[i - 1].key, key))
-			return &r->items[i - 1];
+	i = strindex_find(&r->by_key, key, S_item_key, r);
+	if (i != STRINDEX_NONE)
+		return &r->items[i];
+	strindex_add(&r->by_key, key, r->nitems);
 	ALLOC_GROW(r->items, r->nitems + 1, r->alloc);
 	memset(&r->items[r->nitems], 0, sizeof(*r->items));
 	memcpy(r->items[r->nitems].key, key, sizeof(key));
@@ -275,20 +284,16 @@ static void S_meetings(const struct review *r)
 	o->has_until = g->has_until;
 }
 
-int review_person(struct review_report *out, const struct journal *j, const char *person,
-		  const struct review_range *range, struct strbuf *err)
+/* The report of person from the history h of their notes. */
+static void S_review(struct review_report *out, const struct history *h, const char *person,
+		     const struct review_range *range)
 {
 	struct review_range g = *range;
-	struct history h;
-	struct review r = { &h, &g, NULL, 0, 0, out };
+	struct review r = { h, &g, NULL, 0, 0, STRINDEX_INIT, out };
 
 	memset(out, 0, sizeof(*out));
-	if (history_load(&h, j, person, err) < 0) {
-		history_release(&h);
-		return -1;
-	}
-	if (!g.has_since && h.nnotes) {
-		g.since = date_start_of_day(h.notes[0].date);
+	if (!g.has_since && h->nnotes) {
+		g.since = date_start_of_day(h->notes[0].date);
 		g.has_since = true;
 	}
 	if (!g.has_until) {
@@ -301,12 +306,39 @@ int review_person(struct review_report *out, const struct journal *j, const char
 	S_focus(&r);
 	S_causes(&r);
 	S_support(&r);
-	review_blockers(&h, S_range_cb, &r, out);
+	review_blockers(h, S_range_cb, &r, out);
 	S_carried(&r);
 	S_learnings_and_weeks(&r);
 	free(r.items);
-	history_release(&h);
-	return 0;
+	strindex_release(&r.by_key);
+}
+
+int review_person(struct review_report *out, const struct journal *j, const char *person,
+		  const struct review_range *range, struct strbuf *err)
+{
+	return review_people(out, j, &person, 1, range, NULL, NULL, err);
+}
+
+int review_people(struct review_report *out, const struct journal *j, const char *const *people,
+		  size_t n, const struct review_range *range,
+		  void (*progress)(size_t done, size_t total, const char *person, void *ctx),
+		  void *progress_ctx, struct strbuf *err)
+{
+	struct history *h = xcalloc(n ? n : 1, sizeof(*h));
+	size_t i;
+	int rc;
+
+	memset(out, 0, n * sizeof(*out));
+	rc = history_load_people(h, j, people, n, err);
+	for (i = 0; rc == 0 && i < n; i++) {
+		S_review(&out[i], &h[i], people[i], range);
+		if (progress)
+			progress(i + 1, n, people[i], progress_ctx);
+	}
+	for (i = 0; i < n; i++)
+		history_release(&h[i]);
+	free(h);
+	return rc;
 }
 
 void review_report_release(struct review_report *r)

@@ -88,6 +88,17 @@ struct review_report {
  */
 int review_person(struct review_report *out, const struct journal *j, const char *person,
 		  const struct review_range *range, struct strbuf *err);
+/*
+ * The retrospectives of n people (out[i] of people[i], the same as
+ * review_person gives each), from one walk of the history of each
+ * repository their notes are in. progress (unless NULL) is called after
+ * each report. Returns 0 with out[0..n) filled, or -1 with the reason in
+ * err, the first person's in order whose history fails (out then empty).
+ */
+int review_people(struct review_report *out, const struct journal *j, const char *const *people,
+		  size_t n, const struct review_range *range,
+		  void (*progress)(size_t done, size_t total, const char *person, void *ctx),
+		  void *progress_ctx, struct strbuf *err);
 void review_report_release(struct review_report *r);
 
 #endif

@@ -5,86 +5,112 @@
 #include <string.h>
 
 #include "journal_notes.h"
+#include "strindex.h"
 #include "vcs.h"
 #include "xalloc.h"
 
+/* What the walk keeps of one person. */
 struct walk {
 	struct history *h;
 	const struct journal *j;
-	const struct person_notes *pn;
-	struct strbuf rel, err;
+	struct person_notes pn;
+	struct strindex by_file; /* of h->notes */
+	struct strindex by_id; /* of h->done */
+	struct strbuf err;
+	int rc; /* -1: failed, err says why */
 };
 
-static struct note *S_slot(struct history *h, const char *path)
-{
-	size_t i;
+/* What the walk keeps of all the people. */
+struct walks {
+	struct walk *w;
+	struct strbuf rel;
+};
 
-	for (i = h->nnotes; i > 0; i--)
-		if (h->notes[i - 1].file && !strcmp(h->notes[i - 1].file, path)) {
-			note_release(&h->notes[i - 1]);
-			return &h->notes[i - 1];
-		}
-	ALLOC_GROW(h->notes, h->nnotes + 1, h->notes_alloc);
-	return &h->notes[h->nnotes++];
+static const char *S_file_key(size_t i, const void *ctx)
+{
+	const struct history *h = ctx;
+	return h->notes[i].file;
 }
 
-/* The delivery of ^id, or NULL. */
-static struct delivery *S_delivery(const struct history *h, const char *id)
+static const char *S_id_key(size_t i, const void *ctx)
 {
-	size_t i;
+	const struct history *h = ctx;
+	return h->done[i].id;
+}
 
-	for (i = 0; i < h->ndone; i++)
-		if (!strcmp(h->done[i].id, id))
-			return &h->done[i];
-	return NULL;
+static struct note *S_slot(struct walk *w, const char *path, bool *fresh)
+{
+	struct history *h = w->h;
+	size_t i = strindex_find(&w->by_file, path, S_file_key, h);
+
+	*fresh = i == STRINDEX_NONE;
+	if (!*fresh) {
+		note_release(&h->notes[i]);
+		return &h->notes[i];
+	}
+	ALLOC_GROW(h->notes, h->nnotes + 1, h->notes_alloc);
+	memset(&h->notes[h->nnotes], 0, sizeof(*h->notes));
+	return &h->notes[h->nnotes++];
 }
 
 /* Keep the earliest commit that shows each item [x]: in any line of
  * history, so that a tick made in the member's clone on Tuesday counts as
  * Tuesday when the leader merges it on Friday (the walk order is not
  * time order across the lines of a merge). */
-static void S_first_done(struct history *h, const struct note *note, notes_time when)
+static void S_first_done(struct walk *w, const struct note *note, notes_time when)
 {
-	struct delivery *d;
-	size_t i, k;
+	struct history *h = w->h;
+	size_t i, k, at;
 
 	for (k = 0; k < TASK_SECTIONS; k++)
 		for (i = 0; i < note->nitems[task_sections[k]]; i++) {
 			const struct task *t = &note->items[task_sections[k]][i];
 			if (!t->id || t->status != TASK_DONE || strlen(t->id) > 7)
 				continue;
-			d = S_delivery(h, t->id);
-			if (d) {
-				if (when < d->when)
-					d->when = when;
+			at = strindex_find(&w->by_id, t->id, S_id_key, h);
+			if (at != STRINDEX_NONE) {
+				if (when < h->done[at].when)
+					h->done[at].when = when;
 				continue;
 			}
 			ALLOC_GROW(h->done, h->ndone + 1, h->done_alloc);
 			memcpy(h->done[h->ndone].id, t->id, strlen(t->id) + 1);
-			h->done[h->ndone++].when = when;
+			h->done[h->ndone].when = when;
+			strindex_add(&w->by_id, t->id, h->ndone++);
 		}
 }
 
-static int S_visit(const char *path, const char *data, size_t len, notes_time when, void *cb)
+static int S_visit(size_t which, const char *path, const char *data, size_t len, notes_time when,
+		   void *cb)
 {
-	struct walk *w = cb;
+	struct walks *all = cb;
+	struct walk *w = &all->w[which];
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	struct note_options opts = { NULL, w->j->leader };
 	struct note *slot;
+	bool fresh;
 
 	/* the walk names files in the repository; notes are named in the journal */
-	strbuf_reset(&w->rel);
-	if (*w->pn->dir)
-		strbuf_addf(&w->rel, "%s/", w->pn->dir);
-	strbuf_addstr(&w->rel, base);
-	if (!journal_note_of(w->j, w->rel.buf, NULL, NULL))
+	strbuf_reset(&all->rel);
+	if (*w->pn.dir)
+		strbuf_addf(&all->rel, "%s/", w->pn.dir);
+	strbuf_addstr(&all->rel, base);
+	if (!journal_note_of(w->j, all->rel.buf, NULL, NULL))
 		return 0; /* not a note: another file in the person's directory */
-	opts.file = w->rel.buf;
-	slot = S_slot(w->h, w->rel.buf);
+	opts.file = all->rel.buf;
+	slot = S_slot(w, all->rel.buf, &fresh);
 	if (note_parse(slot, data, len, &opts, &w->err) < 0)
 		return -1;
-	S_first_done(w->h, slot, when);
+	if (fresh)
+		strindex_add(&w->by_file, slot->file, w->h->nnotes - 1);
+	S_first_done(w, slot, when);
 	return 0;
+}
+
+static int S_by_id(const void *a, const void *b)
+{
+	const struct delivery *x = a, *y = b;
+	return strcmp(x->id, y->id);
 }
 
 static int S_by_date(const void *a, const void *b)
@@ -93,24 +119,92 @@ static int S_by_date(const void *a, const void *b)
 	return x->date < y->date ? -1 : x->date > y->date;
 }
 
-int history_load(struct history *h, const struct journal *j, const char *person, struct strbuf *err)
+/* Walk the repository of w[first] once for every person from first on
+ * whose notes are in it (those not walked yet, done[i] false). */
+static void S_walk_repo(struct walks *all, size_t first, size_t n, bool *done)
 {
-	struct person_notes pn;
-	struct walk w = { h, j, &pn, STRBUF_INIT, STRBUF_INIT };
+	const char *repo = all->w[first].pn.repo;
+	const char **dirs = xcalloc(n, sizeof(*dirs));
+	size_t *who = xcalloc(n, sizeof(*who));
+	struct strbuf err = STRBUF_INIT;
 	struct vcs *v = NULL;
-	int rc = -1;
+	size_t i, k = 0;
+	int rc;
 
-	memset(h, 0, sizeof(*h));
-	if (journal_person_notes(j, person, &pn, err) == 0 && vcs_open(&v, pn.repo, err) == 0)
-		rc = vcs_history(v, pn.repo_dir, S_visit, &w, err);
-	if (w.err.len)
-		strbuf_addbuf(err, &w.err);
+	for (i = first; i < n; i++)
+		if (!done[i] && all->w[i].rc == 0 && !strcmp(all->w[i].pn.repo, repo)) {
+			done[i] = true;
+			dirs[k] = all->w[i].pn.repo_dir;
+			who[k++] = i;
+		}
+	rc = vcs_open(&v, repo, &err);
+	if (rc == 0) {
+		struct walks sub = { NULL, STRBUF_INIT };
+		struct walk *ws = xcalloc(k, sizeof(*ws));
+		for (i = 0; i < k; i++)
+			ws[i] = all->w[who[i]];
+		sub.w = ws;
+		rc = vcs_history_dirs(v, dirs, k, S_visit, &sub, &err);
+		for (i = 0; i < k; i++)
+			all->w[who[i]] = ws[i];
+		free(ws);
+		strbuf_release(&sub.rel);
+	}
+	/* the walk stops at the first failure: the walk's reason, then the
+	 * person's whose note failed, is the reason of everyone walked */
+	for (i = 0; rc < 0 && i < k; i++)
+		strbuf_addbuf(&err, &all->w[who[i]].err);
+	for (i = 0; rc < 0 && i < k; i++) {
+		all->w[who[i]].rc = -1;
+		strbuf_reset(&all->w[who[i]].err);
+		strbuf_addbuf(&all->w[who[i]].err, &err);
+	}
 	vcs_free(v);
-	person_notes_release(&pn);
-	strbuf_release(&w.rel);
-	strbuf_release(&w.err);
-	if (h->nnotes)
-		qsort(h->notes, h->nnotes, sizeof(*h->notes), S_by_date);
+	strbuf_release(&err);
+	free(dirs);
+	free(who);
+}
+
+int history_load_people(struct history *h, const struct journal *j, const char *const *people,
+			size_t n, struct strbuf *err)
+{
+	struct walks all = { xcalloc(n ? n : 1, sizeof(*all.w)), STRBUF_INIT };
+	bool *done = xcalloc(n ? n : 1, sizeof(*done));
+	size_t i, upto = n;
+	int rc = 0;
+
+	for (i = 0; i < n; i++) {
+		struct walk *w = &all.w[i];
+		memset(&h[i], 0, sizeof(h[i]));
+		w->h = &h[i];
+		w->j = j;
+		strbuf_init(&w->err, 0);
+		if (i < upto && journal_person_notes(j, people[i], &w->pn, &w->err) < 0) {
+			w->rc = -1;
+			upto = i; /* no one after the first who cannot be read */
+		}
+	}
+	for (i = 0; i < upto; i++)
+		if (!done[i] && all.w[i].rc == 0)
+			S_walk_repo(&all, i, upto, done);
+	for (i = 0; i < n; i++) {
+		struct walk *w = &all.w[i];
+		if (rc == 0 && w->rc < 0) {
+			strbuf_addbuf(err, &w->err);
+			rc = -1;
+		}
+		if (h[i].nnotes)
+			qsort(h[i].notes, h[i].nnotes, sizeof(*h[i].notes), S_by_date);
+		if (h[i].ndone) /* looked up by id from now on */
+			qsort(h[i].done, h[i].ndone, sizeof(*h[i].done), S_by_id);
+		person_notes_release(&w->pn);
+		strindex_release(&w->by_file);
+		strindex_release(&w->by_id);
+		strbuf_release(&w->err);
+	}
+	strbuf_release(&all.rel);
+	free(all.w);
+	free(done);
 	return rc;
 }
 
@@ -127,7 +221,12 @@ void history_release(struct history *h)
 
 notes_time history_first_done(const struct history *h, const char *id)
 {
-	const struct delivery *d = S_delivery(h, id);
+	struct delivery key = { { 0 }, 0 };
+	const struct delivery *d = NULL;
 
+	if (strlen(id) < sizeof(key.id) && h->ndone) {
+		memcpy(key.id, id, strlen(id) + 1);
+		d = bsearch(&key, h->done, h->ndone, sizeof(*h->done), S_by_id);
+	}
 	return d ? d->when : -1;
 }

@@ -18,11 +18,12 @@ struct history {
 	size_t ndone, done_alloc;
 };
 
-/* The history of person's notes, read from the repository they are
- * committed in. Returns 0, or -1 with the reason in err; h is to be
- * released either way. */
-int history_load(struct history *h, const struct journal *j, const char *person,
-		 struct strbuf *err);
+/* The history of the notes of people[i] in h[i], for i < n, read from
+ * the repositories they are committed in, in one walk of each. Returns
+ * 0, or -1 with the reason in err (the first person's in order whose
+ * history cannot be read); every h[i] is to be released either way. */
+int history_load_people(struct history *h, const struct journal *j, const char *const *people,
+			size_t n, struct strbuf *err);
 void history_release(struct history *h);
 /* When ^id was first committed as done, or -1. */
 notes_time history_first_done(const struct history *h, const char *id);

@@ -78,13 +78,16 @@ int vcs_changed_paths(struct vcs *v, bool (*keep)(const char *path, void *data),
 		      char ***paths, size_t *n, struct strbuf *err);
 
 /*
- * History of the files in dir/ ("": the root), oldest commit first: fn is called for
- * each file that a commit adds or changes, with its content and the
- * commit time in local wall-clock minutes. A non-zero return stops the walk.
+ * History of the files in each of dirs[0..n) ("": the root; a name in the
+ * root tree otherwise), oldest commit first, in one walk: fn is called
+ * with the index of the directory for each file that a commit adds or
+ * changes there, with its content and the commit time in local
+ * wall-clock minutes (in the order of dirs within a commit). A non-zero
+ * return stops the walk.
  */
-typedef int (*vcs_history_fn)(const char *path, const char *data, size_t len, notes_time when,
-			      void *cb_data);
-int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data,
-		struct strbuf *err);
+typedef int (*vcs_history_dirs_fn)(size_t which, const char *path, const char *data, size_t len,
+				   notes_time when, void *cb_data);
+int vcs_history_dirs(struct vcs *v, const char *const *dirs, size_t n, vcs_history_dirs_fn fn,
+		     void *cb_data, struct strbuf *err);
 
 #endif

@@ -1,30 +1,13 @@
-/* vcs_history.c - walk the history of one directory of the journal. */
+/* vcs_history.c - walk the history of directories of the journal, all at once. */
 #include <stdbool.h>
 #include <string.h>
 
 #include "vcs.h"
 #include "vcs_internal.h"
+#include "xalloc.h"
 
 /* Parents of a merge that are compared (git makes octopus merges of more). */
 #define MAX_PARENTS 16
-
-/* The id of dir in commit's tree; zeroed when absent. */
-static int S_dir_id(git_commit *commit, const char *dir, git_oid *out, git_tree **root)
-{
-	const git_tree_entry *e;
-
-	memset(out, 0, sizeof(*out));
-	if (git_commit_tree(root, commit) < 0)
-		return -1;
-	if (!*dir) {
-		git_oid_cpy(out, git_tree_id(*root)); /* the root itself */
-		return 0;
-	}
-	e = git_tree_entry_byname(*root, dir);
-	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
-		git_oid_cpy(out, git_tree_entry_id(e));
-	return 0;
-}
 
 /* Whether entry e of a commit's directory differs from the same name in
  * one of the parents' directories (NULL: the parent has none). */
@@ -51,9 +34,9 @@ static bool S_differs(const git_tree_entry *e, git_tree *const *olds, size_t nol
  * previous change, which is usually old_ids[0]: it is reused, and
  * replaced by this one.
  */
-static int S_changes(git_repository *repo, const char *dir, const git_oid *now_id,
+static int S_changes(git_repository *repo, size_t which, const char *dir, const git_oid *now_id,
 		     const git_oid *old_ids, size_t nold, git_tree **last, notes_time when,
-		     vcs_history_fn fn, void *data)
+		     vcs_history_dirs_fn fn, void *data)
 {
 	git_tree *now = NULL, *olds[MAX_PARENTS] = { NULL };
 	struct strbuf path = STRBUF_INIT;
@@ -80,8 +63,8 @@ static int S_changes(git_repository *repo, const char *dir, const git_oid *now_i
 			continue;
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s%s%s", dir, *dir ? "/" : "", git_tree_entry_name(e));
-		rc = fn(path.buf, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), when,
-			data);
+		rc = fn(which, path.buf, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob),
+			when, data);
 		git_blob_free(blob);
 	}
 	strbuf_release(&path);
@@ -92,55 +75,79 @@ static int S_changes(git_repository *repo, const char *dir, const git_oid *now_i
 	return rc;
 }
 
-/* The directory's id in each parent of commit (at most MAX_PARENTS);
- * the first parent is usually the commit seen just before. */
-static size_t S_parent_dirs(git_commit *commit, const char *dir, const git_oid *last_commit,
-			    const git_oid *last_dir, git_oid *ids)
+/* The id of each of the n dirs in tree root (zero: absent). */
+static void S_dir_ids(git_tree *root, const char *const *dirs, size_t n, git_oid *out)
 {
-	size_t k, n = git_commit_parentcount(commit);
+	size_t d;
 
-	if (n > MAX_PARENTS)
-		n = MAX_PARENTS;
-	for (k = 0; k < n; k++) {
+	for (d = 0; d < n; d++) {
+		const git_tree_entry *e = *dirs[d] ? git_tree_entry_byname(root, dirs[d]) : NULL;
+		memset(&out[d], 0, sizeof(out[d]));
+		if (!*dirs[d])
+			git_oid_cpy(&out[d], git_tree_id(root)); /* the root itself */
+		else if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
+			git_oid_cpy(&out[d], git_tree_entry_id(e));
+	}
+}
+
+/* The ids of the dirs in each parent of commit (at most MAX_PARENTS;
+ * parent k's in ids[k * n...]); the first parent is usually the commit
+ * seen just before, whose ids are last_ids. */
+static size_t S_parent_dirs(git_commit *commit, const char *const *dirs, size_t n,
+			    const git_oid *last_commit, const git_oid *last_ids, git_oid *ids)
+{
+	size_t k, np = git_commit_parentcount(commit);
+
+	if (np > MAX_PARENTS)
+		np = MAX_PARENTS;
+	for (k = 0; k < np; k++) {
 		git_commit *parent = NULL;
 		git_tree *proot = NULL;
-		memset(&ids[k], 0, sizeof(ids[k]));
 		if (last_commit &&
 		    git_oid_equal(git_commit_parent_id(commit, (unsigned)k), last_commit))
-			git_oid_cpy(&ids[k], last_dir);
-		else if (git_commit_parent(&parent, commit, (unsigned)k) == 0)
-			S_dir_id(parent, dir, &ids[k], &proot);
+			memcpy(&ids[k * n], last_ids, n * sizeof(*ids));
+		else if (git_commit_parent(&parent, commit, (unsigned)k) == 0 &&
+			 git_commit_tree(&proot, parent) == 0)
+			S_dir_ids(proot, dirs, n, &ids[k * n]);
+		else
+			memset(&ids[k * n], 0, n * sizeof(*ids));
 		git_tree_free(proot);
 		git_commit_free(parent);
 	}
 	git_error_clear();
-	return n;
+	return np;
 }
 
-/* Whether the directory differs from the one of some parent (or it is a root). */
-static bool S_dir_changed(const git_oid *now_id, const git_oid *parents, size_t n)
+/* Whether dir d differs from the one of some parent (or it is a root). */
+static bool S_dir_changed(const git_oid *now_ids, size_t d, const git_oid *parents, size_t n,
+			  size_t np, git_oid *olds)
 {
+	bool changed = !np;
 	size_t k;
 
-	if (git_oid_is_zero(now_id))
+	if (git_oid_is_zero(&now_ids[d]))
 		return false;
-	if (!n)
-		return true;
-	for (k = 0; k < n; k++)
-		if (!git_oid_equal(now_id, &parents[k]))
-			return true;
-	return false;
+	for (k = 0; k < np; k++) {
+		git_oid_cpy(&olds[k], &parents[k * n + d]);
+		if (!git_oid_equal(&now_ids[d], &olds[k]))
+			changed = true;
+	}
+	return changed;
 }
 
-int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data,
-		struct strbuf *err)
+int vcs_history_dirs(struct vcs *v, const char *const *dirs, size_t n, vcs_history_dirs_fn fn,
+		     void *cb_data, struct strbuf *err)
 {
 	git_revwalk *walk;
-	git_oid oid, last_commit, last_dir;
-	git_tree *last_tree = NULL;
+	git_oid oid, last_commit, olds[MAX_PARENTS];
+	git_oid *now_ids, *last_ids, *parents;
+	git_tree **last_trees;
 	bool has_last = false;
+	size_t d;
 	int rc = 0;
 
+	if (!n)
+		return 0;
 	if (git_revwalk_new(&walk, v->repo) < 0)
 		return vcs_error(err, "cannot walk the history");
 	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE);
@@ -149,32 +156,48 @@ int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data
 		git_revwalk_free(walk);
 		return 0; /* no commit yet */
 	}
+	now_ids = xcalloc(n, sizeof(*now_ids));
+	last_ids = xcalloc(n, sizeof(*last_ids));
+	parents = xcalloc(st_mult(n, MAX_PARENTS), sizeof(*parents));
+	last_trees = xcalloc(n, sizeof(*last_trees));
 	while (!rc && git_revwalk_next(&oid, walk) == 0) {
 		git_commit *commit;
 		git_tree *root = NULL;
-		git_oid now_id, parents[MAX_PARENTS];
+		notes_time when;
 		size_t np;
-		if (git_commit_lookup(&commit, v->repo, &oid) < 0 ||
-		    S_dir_id(commit, dir, &now_id, &root) < 0) {
+		if (git_commit_lookup(&commit, v->repo, &oid) < 0) {
 			rc = vcs_error(err, "cannot read a commit");
 			break;
 		}
-		np = S_parent_dirs(commit, dir, has_last ? &last_commit : NULL, &last_dir, parents);
+		if (git_commit_tree(&root, commit) < 0) {
+			git_commit_free(commit);
+			rc = vcs_error(err, "cannot read a commit");
+			break;
+		}
+		S_dir_ids(root, dirs, n, now_ids);
+		np = S_parent_dirs(commit, dirs, n, has_last ? &last_commit : NULL, last_ids,
+				   parents);
 		git_oid_cpy(&last_commit, &oid);
-		git_oid_cpy(&last_dir, &now_id);
+		memcpy(last_ids, now_ids, n * sizeof(*now_ids));
 		has_last = true;
-		if (S_dir_changed(&now_id, parents, np)) {
-			notes_time when = (notes_time)(git_commit_time(commit) / 60) +
-					  git_commit_time_offset(commit);
-			rc = S_changes(v->repo, dir, &now_id, parents, np, &last_tree, when, fn,
-				       cb_data);
+		when = (notes_time)(git_commit_time(commit) / 60) + git_commit_time_offset(commit);
+		for (d = 0; d < n && !rc; d++) {
+			if (!S_dir_changed(now_ids, d, parents, n, np, olds))
+				continue;
+			rc = S_changes(v->repo, d, dirs[d], &now_ids[d], olds, np, &last_trees[d],
+				       when, fn, cb_data);
 			if (rc < 0)
 				rc = vcs_error(err, "cannot read the history of a note");
 		}
 		git_tree_free(root);
 		git_commit_free(commit);
 	}
-	git_tree_free(last_tree);
+	for (d = 0; d < n; d++)
+		git_tree_free(last_trees[d]);
+	free(last_trees);
+	free(parents);
+	free(last_ids);
+	free(now_ids);
 	git_revwalk_free(walk);
 	return rc < 0 ? -1 : 0;
 }
