@@ -161,11 +161,65 @@ static int S_cmp_ref(const void *a, const void *b)
 	return x->date < y->date ? -1 : x->date > y->date;
 }
 
-/* The dated notes of dir (absolute) into refs, as "<prefix><date>.md". */
-static int S_list(const char *dir, const char *prefix, struct note_ref **out, size_t *n)
+/* Whether name is "<YYYY-MM-DD>.md" in digits (which need not be a valid
+ * date): such names sort as their dates do. */
+static bool S_digit_name(const char *name)
 {
-	struct note_ref *refs = NULL;
-	size_t nr = 0, alloc = 0, plen = strlen(prefix);
+	static const char pattern[] = "dddd-dd-dd.md";
+	size_t i;
+
+	for (i = 0; pattern[i]; i++)
+		if (pattern[i] == 'd' ? name[i] < '0' || name[i] > '9' : name[i] != pattern[i])
+			return false;
+	return !name[i];
+}
+
+/* The newest notes of a directory while it is read: at most keep of
+ * them (0: all), oldest first. A name older than the oldest kept one is
+ * dropped without parsing its date once keep are held. */
+struct newest {
+	struct note_ref *refs;
+	size_t n, alloc, keep;
+	bool dropped; /* an older note was left out */
+};
+
+static void S_keep(struct newest *w, const char *prefix, size_t plen, const char *name,
+		   notes_time date)
+{
+	size_t at = w->n;
+
+	if (w->keep && w->n == w->keep) {
+		if (date < w->refs[0].date) {
+			w->dropped = true;
+			return;
+		}
+		free(w->refs[0].path);
+		memmove(&w->refs[0], &w->refs[1], (w->n - 1) * sizeof(*w->refs));
+		w->n--;
+		w->dropped = true;
+		at = w->n;
+	}
+	ALLOC_GROW(w->refs, w->n + 1, w->alloc);
+	if (w->keep) /* kept in order: insert in place */
+		for (at = w->n; at > 0 && w->refs[at - 1].date > date; at--)
+			;
+	memmove(&w->refs[at + 1], &w->refs[at], (w->n - at) * sizeof(*w->refs));
+	/* a list of years of notes is built on every status: no strbuf */
+	w->refs[at].path = xmalloc(plen + 13 + 1);
+	memcpy(w->refs[at].path, prefix, plen);
+	memcpy(w->refs[at].path + plen, name, 14);
+	w->refs[at].date = date;
+	w->n++;
+}
+
+/* The dated notes of dir (absolute) into refs, as "<prefix><date>.md":
+ * the newest keep of them (0: all); *dropped says whether any was left
+ * out. */
+static int S_list(const char *dir, const char *prefix, size_t keep, struct note_ref **out,
+		  size_t *n, bool *dropped)
+{
+	struct newest w = { NULL, 0, 0, keep, false };
+	size_t plen = strlen(prefix);
 	struct dirent *de;
 	struct stat st;
 	DIR *d;
@@ -179,25 +233,30 @@ static int S_list(const char *dir, const char *prefix, struct note_ref **out, si
 	while ((de = readdir(d))) {
 		notes_time date;
 		bool has_time;
-		if (strlen(de->d_name) != 13 || strcmp(de->d_name + 10, ".md") ||
-		    date_parse(de->d_name, 10, &date, &has_time) < 0)
+		if (strlen(de->d_name) != 13 || strcmp(de->d_name + 10, ".md"))
 			continue;
-		ALLOC_GROW(refs, nr + 1, alloc);
-		/* a list of years of notes is built on every status: no strbuf */
-		refs[nr].path = xmalloc(plen + 13 + 1);
-		memcpy(refs[nr].path, prefix, plen);
-		memcpy(refs[nr].path + plen, de->d_name, 14);
-		refs[nr++].date = date;
+		/* older than every note kept: its date need not be read */
+		if (keep && w.n == keep && S_digit_name(de->d_name) &&
+		    strncmp(de->d_name, w.refs[0].path + plen, 10) < 0) {
+			w.dropped = true;
+			continue;
+		}
+		if (date_parse(de->d_name, 10, &date, &has_time) < 0)
+			continue;
+		S_keep(&w, prefix, plen, de->d_name, date);
 	}
 	closedir(d);
-	if (nr)
-		qsort(refs, nr, sizeof(*refs), S_cmp_ref);
-	*out = refs;
-	*n = nr;
+	if (!keep && w.n)
+		qsort(w.refs, w.n, sizeof(*w.refs), S_cmp_ref);
+	*out = w.refs;
+	*n = w.n;
+	if (dropped)
+		*dropped = w.dropped;
 	return 0;
 }
 
-int journal_notes(const struct journal *j, const char *id, struct note_ref **out, size_t *n)
+int journal_notes_newest(const struct journal *j, const char *id, size_t keep,
+			 struct note_ref **out, size_t *n, bool *dropped)
 {
 	struct strbuf dir = STRBUF_INIT, prefix = STRBUF_INIT;
 	struct person_notes pn = { 0 };
@@ -205,18 +264,25 @@ int journal_notes(const struct journal *j, const char *id, struct note_ref **out
 
 	*out = NULL;
 	*n = 0;
+	if (dropped)
+		*dropped = false;
 	/* S_list refuses a directory that is a link: no journal_check_person,
 	 * whose lstat would be a second one on every listing */
 	if (person_id_is_valid(id) && S_locate(j, id, &pn)) {
 		journal_path(j, pn.dir, &dir);
 		if (*pn.dir)
 			strbuf_addf(&prefix, "%s/", pn.dir);
-		rc = S_list(dir.buf, prefix.buf, out, n);
+		rc = S_list(dir.buf, prefix.buf, keep, out, n, dropped);
 	}
 	person_notes_release(&pn);
 	strbuf_release(&dir);
 	strbuf_release(&prefix);
 	return rc;
+}
+
+int journal_notes(const struct journal *j, const char *id, struct note_ref **out, size_t *n)
+{
+	return journal_notes_newest(j, id, 0, out, n, NULL);
 }
 
 void note_refs_free(struct note_ref *refs, size_t n)

@@ -51,6 +51,11 @@ struct note_ref {
  * directory that is a link). Returns 0, or -1 when the directory cannot
  * be read (*out empty). The caller frees with note_refs_free. */
 int journal_notes(const struct journal *j, const char *id, struct note_ref **out, size_t *n);
+/* The same, but only the newest keep notes (all when keep is 0), read in
+ * one pass over the directory that parses the dates of those only;
+ * *dropped (unless NULL) says whether older ones were left out. */
+int journal_notes_newest(const struct journal *j, const char *id, size_t keep,
+			 struct note_ref **out, size_t *n, bool *dropped);
 void note_refs_free(struct note_ref *refs, size_t n);
 
 /* The person's latest note whose day is before before (a start of day,

@@ -247,17 +247,30 @@ static int S_person(struct person_status *ps, const struct journal *j, const cha
 	struct person p;
 	struct slot slot;
 	struct note latest;
-	bool has_slot;
+	bool has_slot, dropped;
 	size_t n, held;
 
 	memset(ps, 0, sizeof(*ps));
-	if (journal_notes(j, id, &refs, &n) < 0) {
+	/* the newest notes only: the one held, the agendas after it and the
+	 * meetings an item is followed back through; all of them when these
+	 * reach further back than that */
+	if (journal_notes_newest(j, id, STATUS_MAX_CARRY + 8, &refs, &n, &dropped) < 0) {
 		strbuf_addf(err, "%s: cannot list the notes", id);
 		return -1;
 	}
+	held = S_held(j, refs, n, now, &latest);
+	if (dropped && held < STATUS_MAX_CARRY) {
+		if (held)
+			note_release(&latest);
+		note_refs_free(refs, n);
+		if (journal_notes(j, id, &refs, &n) < 0) {
+			strbuf_addf(err, "%s: cannot list the notes", id);
+			return -1;
+		}
+		held = S_held(j, refs, n, now, &latest);
+	}
 	journal_person(j, id, &p);
 	has_slot = p.slot && slot_parse(p.slot, &slot) == 0;
-	held = S_held(j, refs, n, now, &latest);
 	schedule_next(has_slot ? &slot : NULL, held > 0, held ? latest.date : 0, now, &ps->next);
 	S_agenda(ps, j, refs, n, held, now);
 	ps->person = xstrdup(id);
