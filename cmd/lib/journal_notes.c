@@ -155,9 +155,15 @@ bool journal_note_of(const struct journal *j, const char *rel, char **person, no
 	return true;
 }
 
+/* A note file name as it is read, before the paths are made. */
+struct name_ref {
+	char name[14];
+	notes_time date;
+};
+
 static int S_cmp_ref(const void *a, const void *b)
 {
-	const struct note_ref *x = a, *y = b;
+	const struct name_ref *x = a, *y = b;
 	return x->date < y->date ? -1 : x->date > y->date;
 }
 
@@ -175,39 +181,33 @@ static bool S_digit_name(const char *name)
 }
 
 /* The newest notes of a directory while it is read: at most keep of
- * them (0: all), oldest first. A name older than the oldest kept one is
- * dropped without parsing its date once keep are held. */
+ * them (0: all), oldest first when keep is set. A name older than the
+ * oldest kept one is dropped without parsing its date once keep are
+ * held. */
 struct newest {
-	struct note_ref *refs;
+	struct name_ref *refs;
 	size_t n, alloc, keep;
 	bool dropped; /* an older note was left out */
 };
 
-static void S_keep(struct newest *w, const char *prefix, size_t plen, const char *name,
-		   notes_time date)
+static void S_keep(struct newest *w, const char *name, notes_time date)
 {
-	size_t at = w->n;
+	size_t at;
 
 	if (w->keep && w->n == w->keep) {
-		if (date < w->refs[0].date) {
-			w->dropped = true;
+		w->dropped = true;
+		if (date < w->refs[0].date)
 			return;
-		}
-		free(w->refs[0].path);
 		memmove(&w->refs[0], &w->refs[1], (w->n - 1) * sizeof(*w->refs));
 		w->n--;
-		w->dropped = true;
-		at = w->n;
 	}
 	ALLOC_GROW(w->refs, w->n + 1, w->alloc);
+	at = w->n;
 	if (w->keep) /* kept in order: insert in place */
-		for (at = w->n; at > 0 && w->refs[at - 1].date > date; at--)
+		for (; at > 0 && w->refs[at - 1].date > date; at--)
 			;
 	memmove(&w->refs[at + 1], &w->refs[at], (w->n - at) * sizeof(*w->refs));
-	/* a list of years of notes is built on every status: no strbuf */
-	w->refs[at].path = xmalloc(plen + 13 + 1);
-	memcpy(w->refs[at].path, prefix, plen);
-	memcpy(w->refs[at].path + plen, name, 14);
+	memcpy(w->refs[at].name, name, sizeof(w->refs[at].name));
 	w->refs[at].date = date;
 	w->n++;
 }
@@ -219,7 +219,8 @@ static int S_list(const char *dir, const char *prefix, size_t keep, struct note_
 		  size_t *n, bool *dropped)
 {
 	struct newest w = { NULL, 0, 0, keep, false };
-	size_t plen = strlen(prefix);
+	struct note_ref *refs;
+	size_t i, plen = strlen(prefix);
 	struct dirent *de;
 	struct stat st;
 	DIR *d;
@@ -237,18 +238,27 @@ static int S_list(const char *dir, const char *prefix, size_t keep, struct note_
 			continue;
 		/* older than every note kept: its date need not be read */
 		if (keep && w.n == keep && S_digit_name(de->d_name) &&
-		    strncmp(de->d_name, w.refs[0].path + plen, 10) < 0) {
+		    strncmp(de->d_name, w.refs[0].name, 10) < 0) {
 			w.dropped = true;
 			continue;
 		}
 		if (date_parse(de->d_name, 10, &date, &has_time) < 0)
 			continue;
-		S_keep(&w, prefix, plen, de->d_name, date);
+		S_keep(&w, de->d_name, date);
 	}
 	closedir(d);
 	if (!keep && w.n)
 		qsort(w.refs, w.n, sizeof(*w.refs), S_cmp_ref);
-	*out = w.refs;
+	/* a list of years of notes is built on every status: no strbuf */
+	refs = w.n ? xcalloc(w.n, sizeof(*refs)) : NULL;
+	for (i = 0; i < w.n; i++) {
+		refs[i].path = xmalloc(plen + 13 + 1);
+		memcpy(refs[i].path, prefix, plen);
+		memcpy(refs[i].path + plen, w.refs[i].name, 14);
+		refs[i].date = w.refs[i].date;
+	}
+	free(w.refs);
+	*out = refs;
 	*n = w.n;
 	if (dropped)
 		*dropped = w.dropped;
