@@ -80,6 +80,47 @@ static void S_first_done(struct walk *w, const struct note *note, notes_time whe
 		}
 }
 
+/* Free what a review never reads of a note kept for the whole walk (its
+ * goals, purpose, problems, owners, the tags of items other than blockers
+ * and the fields other than cause and learning): a team's history holds every note at once. */
+static void S_trim(struct note *note)
+{
+	size_t i, f;
+	int s;
+
+	for (i = 0; i < note->ngoals; i++) {
+		free(note->goals[i].tag);
+		free(note->goals[i].text);
+	}
+	free(note->goals);
+	note->goals = NULL;
+	note->ngoals = note->goals_alloc = 0;
+	free(note->purpose.text);
+	note->purpose.text = NULL;
+	free(note->conflict_lines);
+	note->conflict_lines = NULL;
+	note->nconflict_lines = note->conflict_lines_alloc = 0;
+	diag_release(&note->problems);
+	for (s = 0; s < SECTION__COUNT; s++)
+		for (i = 0; i < note->nitems[s]; i++) {
+			struct task *t = &note->items[s][i];
+			free(t->owner);
+			t->owner = NULL;
+			if (s == SECTION_BLOCKERS)
+				continue; /* recurring blockers are told by their tags */
+			for (f = 0; f < t->ntags; f++)
+				free(t->tags[f]);
+			free(t->tags);
+			t->tags = NULL;
+			t->ntags = t->tags_alloc = 0;
+			for (f = 0; f < FIELD__COUNT; f++)
+				if (f != FIELD_CAUSE && f != FIELD_LEARNING) {
+					free(t->fields[f]);
+					t->fields[f] = NULL;
+				}
+		}
+}
+
 static int S_visit(size_t which, const char *path, const char *data, size_t len, notes_time when,
 		   void *cb)
 {
@@ -104,6 +145,7 @@ static int S_visit(size_t which, const char *path, const char *data, size_t len,
 	if (fresh)
 		strindex_add(&w->by_file, slot->file, w->h->nnotes - 1);
 	S_first_done(w, slot, when);
+	S_trim(slot);
 	return 0;
 }
 

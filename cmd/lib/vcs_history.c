@@ -148,6 +148,9 @@ int vcs_history_dirs(struct vcs *v, const char *const *dirs, size_t n, vcs_histo
 
 	if (!n)
 		return 0;
+	/* the walk reads each commit and tree about once: a small cache keeps
+	 * what a merge reads again without holding the whole history */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)(16 << 20));
 	if (git_revwalk_new(&walk, v->repo) < 0)
 		return vcs_error(err, "cannot walk the history");
 	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE);
