@@ -138,7 +138,8 @@ int journal_done(struct commit_session *s, const char *id, const char *at, struc
 	strbuf_addf(&subject, "%s %s: done %s", note.person ? note.person : "?", day, id);
 	{
 		struct note_file f = { res->rel, path.buf, res->rel };
-		struct commit_request req = { NULL, COMMIT_FORCE, subject.buf, &orig, &src };
+		/* checked as notes commit checks it: never commits what commit refuses */
+		struct commit_request req = { NULL, 0, subject.buf, &orig, &src };
 		rc = journal_commit_note(s, &f, &req, &res->commit, err);
 	}
 out:
