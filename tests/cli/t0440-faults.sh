@@ -30,4 +30,36 @@ test_expect_success 'notes done refuses what notes commit refuses: the errors, n
 	test_grep "^- \[x\] Book a staging slot for alice" committed.md
 '
 
+test_expect_success 'the file-size limit (ulimit -f): EFBIG reported, no kill, no temporary file' '
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30; do
+		echo "- A line of notes that makes the note longer than the limit" >>j/bob/2026-11-24.md ||
+		return 1
+	done &&
+	sed -i "s/^- \[ \] Land bob.s payment page #ship.*$/&\n- [ ] A new task without an id/" \
+		j/bob/2026-11-24.md &&
+	cp j/bob/2026-11-24.md before.md &&
+	head=$(git -C j rev-parse HEAD) &&
+	test "$(wc -c <before.md)" -gt 2048 &&
+	rc=0 &&
+	{ (ulimit -f 2 && NOTES_NOW=2026-11-24T15:00 exec "$NOTES" -C j commit bob) >out 2>err ||
+		rc=$?; } &&
+	test "$rc" = 2 &&
+	test_grep "^notes: commit: bob/2026-11-24.md: File too large$" err &&
+	cmp before.md j/bob/2026-11-24.md &&
+	test "$(git -C j rev-parse HEAD)" = "$head" &&
+	ls -a j/bob >list &&
+	! grep tmp list
+'
+
+test_expect_success 'an unknown option or command with control bytes is printed escaped' '
+	esc=$(printf "\033") &&
+	test_expect_code 2 notes "--x${esc}[31m" >out 2>err &&
+	test_grep "^notes: unknown option .--x\\\\x1b\[31m.$" err &&
+	test_expect_code 2 notes -C j commit "--y${esc}]0;t" >out 2>err &&
+	test_grep "unknown option .--y\\\\x1b\]0;t." err &&
+	test_expect_code 2 notes "z${esc}[1m" >out 2>err &&
+	test_grep "z\\\\x1b\[1m. is not a notes command" err &&
+	! grep -q "$esc" err
+'
+
 test_done
