@@ -76,8 +76,10 @@ static int S_changes(git_repository *repo, const char *dir, const git_oid *now_i
 		git_blob *blob;
 		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB || !S_differs(e, olds, nold))
 			continue;
-		if (git_blob_lookup(&blob, repo, git_tree_entry_id(e)) < 0)
-			continue;
+		if (git_blob_lookup(&blob, repo, git_tree_entry_id(e)) < 0) {
+			rc = -1; /* a corrupt object: said, never taken for no note */
+			break;
+		}
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s%s%s", dir, *dir ? "/" : "", git_tree_entry_name(e));
 		rc = fn(path.buf, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), when,
@@ -139,17 +141,21 @@ int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data
 	git_oid oid, last_commit, last_dir;
 	git_tree *last_tree = NULL;
 	bool has_last = false;
-	int rc = 0;
+	int rc = 0, next = GIT_ITEROVER;
 
 	if (git_revwalk_new(&walk, v->repo) < 0)
 		return vcs_error(err, "cannot walk the history");
 	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE);
-	if (git_revwalk_push_head(walk) < 0) {
+	rc = git_revwalk_push_head(walk);
+	if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) {
 		git_error_clear();
 		git_revwalk_free(walk);
 		return 0; /* no commit yet */
+	} else if (rc < 0) {
+		git_revwalk_free(walk);
+		return vcs_error(err, "cannot read HEAD");
 	}
-	while (!rc && git_revwalk_next(&oid, walk) == 0) {
+	while (!rc && (next = git_revwalk_next(&oid, walk)) == 0) {
 		git_commit *commit;
 		git_tree *root = NULL;
 		git_oid now_id, parents[MAX_PARENTS];
@@ -174,6 +180,8 @@ int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data
 		git_tree_free(root);
 		git_commit_free(commit);
 	}
+	if (!rc && next != GIT_ITEROVER)
+		rc = vcs_error(err, "cannot walk the history");
 	git_tree_free(last_tree);
 	git_revwalk_free(walk);
 	return rc < 0 ? -1 : 0;

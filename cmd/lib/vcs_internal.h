@@ -28,6 +28,11 @@ int vcs_landed(git_repository *repo, const git_oid *id, const char *ref, struct 
 /* Remove the files of a merge in progress (MERGE_HEAD, ..., notes-merge). */
 void vcs_merge_state_clear(git_repository *repo);
 
+/* Give repo an object database whose loose objects are checked whole
+ * before libgit2 inflates them (vcs_odb.c: libgit2 1.5 hangs on a
+ * truncated one). Every repository notes opens goes through it. */
+int vcs_guard_odb(git_repository *repo);
+
 /* Load the CA certificates, before an https remote is reached. */
 void vcs_tls_init(void);
 

@@ -62,4 +62,40 @@ test_expect_success 'an unknown option or command with control bytes is printed 
 	! grep -q "$esc" err
 '
 
+# truncate REPO OBJECT: cut a loose object to its first 20 bytes, as a
+# crash or a full disk can leave it.
+truncate_object() {
+	f="$1/.git/objects/$(echo "$2" | cut -c1-2)/$(echo "$2" | cut -c3-)" &&
+	test -f "$f" &&
+	chmod u+w "$f" &&
+	head -c 20 "$f" >"$TRASH/cut" &&
+	cat "$TRASH/cut" >"$f"
+}
+
+test_expect_success 'a truncated loose object is an error for commit, done and review, not a hang' '
+	rm -rf k && cp -a j k && git -C k checkout -q -- . &&
+	id=$(item_id k/alice/2026-11-23.md focus "payment page") &&
+	sed -i "s/^- \[ \] Land alice.s payment page #ship.*$/&\n- [ ] A task with no id yet/" \
+		k/alice/2026-11-23.md &&
+	cp k/alice/2026-11-23.md before.md &&
+	git -C k rev-parse HEAD >head &&
+	truncate_object k "$(cat head)" &&
+	test_expect_code 2 env NOTES_NOW=2026-11-24T09:00 "$NOTES" -C k commit alice >out 2>err &&
+	test_grep "object $(cat head) is corrupt \(.*: the file ends too early\)" err &&
+	cmp before.md k/alice/2026-11-23.md &&
+	test_expect_code 2 env NOTES_NOW=2026-11-24T09:00 "$NOTES" -C k done "$id" >out 2>err &&
+	test_grep "is corrupt" err &&
+	cmp before.md k/alice/2026-11-23.md &&
+	test_expect_code 2 env NOTES_NOW=2026-11-24T09:00 "$NOTES" -C k review alice >out 2>err &&
+	test_grep "is corrupt" err
+'
+
+test_expect_success 'a truncated blob of a note in the history: review says so' '
+	rm -rf k && cp -a j k &&
+	git -C k rev-parse HEAD:alice/2026-11-23.md >blob &&
+	truncate_object k "$(cat blob)" &&
+	test_expect_code 2 env NOTES_NOW=2026-11-24T09:00 "$NOTES" -C k review alice >out 2>err &&
+	test_grep "object $(cat blob) is corrupt" err
+'
+
 test_done
