@@ -141,6 +141,7 @@ static int S_run(struct cmd_context *ctx, const char *person, bool team, bool as
 		ALLOC_GROW(all, n + 1, alloc);
 		if (review_person(&all[n], ctx->journal, id, range, &err) < 0)
 			goto out;
+		cmd_warnings(&all[n].warn);
 		n++;
 	}
 	if (team && progress)

@@ -283,7 +283,9 @@ int review_person(struct review_report *out, const struct journal *j, const char
 	struct review r = { &h, &g, NULL, 0, 0, out };
 
 	memset(out, 0, sizeof(*out));
-	if (history_load(&h, j, person, err) < 0) {
+	strbuf_init(&out->warn, 0);
+	if (history_load(&h, j, person, &out->warn, err) < 0) {
+		strbuf_release(&out->warn);
 		history_release(&h);
 		return -1;
 	}
@@ -335,5 +337,6 @@ void review_report_release(struct review_report *r)
 	for (i = 0; i < r->nfeedback; i++)
 		free(r->feedback[i].text);
 	free(r->feedback);
+	strbuf_release(&r->warn);
 	memset(r, 0, sizeof(*r));
 }

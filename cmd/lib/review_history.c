@@ -93,7 +93,8 @@ static int S_by_date(const void *a, const void *b)
 	return x->date < y->date ? -1 : x->date > y->date;
 }
 
-int history_load(struct history *h, const struct journal *j, const char *person, struct strbuf *err)
+int history_load(struct history *h, const struct journal *j, const char *person,
+		 struct strbuf *warn, struct strbuf *err)
 {
 	struct person_notes pn;
 	struct walk w = { h, j, &pn, STRBUF_INIT, STRBUF_INIT };
@@ -102,7 +103,7 @@ int history_load(struct history *h, const struct journal *j, const char *person,
 
 	memset(h, 0, sizeof(*h));
 	if (journal_person_notes(j, person, &pn, err) == 0 && vcs_open(&v, pn.repo, err) == 0)
-		rc = vcs_history(v, pn.repo_dir, S_visit, &w, err);
+		rc = vcs_history(v, pn.repo_dir, S_visit, &w, warn, err);
 	if (w.err.len)
 		strbuf_addbuf(err, &w.err);
 	vcs_free(v);

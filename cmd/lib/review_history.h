@@ -22,7 +22,7 @@ struct history {
  * committed in. Returns 0, or -1 with the reason in err; h is to be
  * released either way. */
 int history_load(struct history *h, const struct journal *j, const char *person,
-		 struct strbuf *err);
+		 struct strbuf *warn, struct strbuf *err);
 void history_release(struct history *h);
 /* When ^id was first committed as done, or -1. */
 notes_time history_first_done(const struct history *h, const char *id);

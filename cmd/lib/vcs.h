@@ -84,7 +84,9 @@ int vcs_changed_paths(struct vcs *v, bool (*keep)(const char *path, bool untrack
  */
 typedef int (*vcs_history_fn)(const char *path, const char *data, size_t len, notes_time when,
 			      void *cb_data);
+/* A file over MAX_NOTE_SIZE (16 MiB) is skipped, never read: a line in
+ * warn names it and its commit. */
 int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data,
-		struct strbuf *err);
+		struct strbuf *warn, struct strbuf *err);
 
 #endif

@@ -2,6 +2,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "fsutil.h"
 #include "vcs.h"
 #include "vcs_internal.h"
 
@@ -53,8 +54,10 @@ static bool S_differs(const git_tree_entry *e, git_tree *const *olds, size_t nol
  */
 static int S_changes(git_repository *repo, const char *dir, const git_oid *now_id,
 		     const git_oid *old_ids, size_t nold, git_tree **last, notes_time when,
-		     vcs_history_fn fn, void *data)
+		     const git_oid *commit, struct strbuf *warn, vcs_history_fn fn, void *data)
 {
+	char hex[GIT_OID_HEXSZ + 1];
+	git_odb *odb = NULL;
 	git_tree *now = NULL, *olds[MAX_PARENTS] = { NULL };
 	struct strbuf path = STRBUF_INIT;
 	bool reused = false;
@@ -74,19 +77,33 @@ static int S_changes(git_repository *repo, const char *dir, const git_oid *now_i
 	for (i = 0; i < n && !rc; i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(now, i);
 		git_blob *blob;
+		size_t size;
+		git_object_t type;
 		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB || !S_differs(e, olds, nold))
 			continue;
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s%s%s", dir, *dir ? "/" : "", git_tree_entry_name(e));
+		/* the limit of a note, before the blob is read (a note of 256 MiB
+		 * added and removed by git took 5 GB to review) */
+		if ((odb || git_repository_odb(&odb, repo) == 0) &&
+		    git_odb_read_header(&size, &type, odb, git_tree_entry_id(e)) == 0 &&
+		    size > MAX_NOTE_SIZE) {
+			git_oid_tostr(hex, sizeof(hex), commit);
+			strbuf_addf(warn,
+				    "warning: %s in commit %s is over %u MiB: skipped in the history\n",
+				    path.buf, hex, MAX_NOTE_SIZE >> 20);
+			continue;
+		}
 		if (git_blob_lookup(&blob, repo, git_tree_entry_id(e)) < 0) {
 			rc = -1; /* a corrupt object: said, never taken for no note */
 			break;
 		}
-		strbuf_reset(&path);
-		strbuf_addf(&path, "%s%s%s", dir, *dir ? "/" : "", git_tree_entry_name(e));
 		rc = fn(path.buf, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), when,
 			data);
 		git_blob_free(blob);
 	}
 	strbuf_release(&path);
+	git_odb_free(odb);
 	for (k = reused ? 1 : 0; k < nold; k++)
 		git_tree_free(olds[k]);
 	git_tree_free(*last);
@@ -135,7 +152,7 @@ static bool S_dir_changed(const git_oid *now_id, const git_oid *parents, size_t 
 }
 
 int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data,
-		struct strbuf *err)
+		struct strbuf *warn, struct strbuf *err)
 {
 	git_revwalk *walk;
 	git_oid oid, last_commit, last_dir;
@@ -172,8 +189,8 @@ int vcs_history(struct vcs *v, const char *dir, vcs_history_fn fn, void *cb_data
 		if (S_dir_changed(&now_id, parents, np)) {
 			notes_time when = (notes_time)(git_commit_time(commit) / 60) +
 					  git_commit_time_offset(commit);
-			rc = S_changes(v->repo, dir, &now_id, parents, np, &last_tree, when, fn,
-				       cb_data);
+			rc = S_changes(v->repo, dir, &now_id, parents, np, &last_tree, when, &oid,
+				       warn, fn, cb_data);
 			if (rc < 0)
 				rc = vcs_error(err, "cannot read the history of a note");
 		}

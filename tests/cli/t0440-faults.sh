@@ -98,4 +98,18 @@ test_expect_success 'a truncated blob of a note in the history: review says so' 
 	test_grep "object $(cat blob) is corrupt" err
 '
 
+test_expect_success 'a note over 16 MiB in the history (added and removed by git) is skipped with a warning' '
+	rm -rf k && cp -a j k && git -C k checkout -q -- . &&
+	NOTES_NOW=2026-11-24T09:00 notes -C k review alice --json >before.json 2>before.err &&
+	head -c $((17 * 1024 * 1024)) /dev/zero | tr "\0" "a" >k/alice/2026-11-30.md &&
+	git -C k add alice/2026-11-30.md &&
+	git -C k commit -qm "a huge file" &&
+	git -C k rev-parse HEAD >big &&
+	git -C k rm -q alice/2026-11-30.md &&
+	git -C k commit -qm "removed" &&
+	NOTES_NOW=2026-11-24T09:00 notes -C k review alice --json >after.json 2>err &&
+	test_grep "^notes: warning: alice/2026-11-30.md in commit $(cat big) is over 16 MiB: skipped in the history$" err &&
+	test_cmp before.json after.json
+'
+
 test_done
