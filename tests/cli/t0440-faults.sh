@@ -112,4 +112,25 @@ test_expect_success 'a note over 16 MiB in the history (added and removed by git
 	test_cmp before.json after.json
 '
 
+test_expect_success 'EDITOR is run as git runs it: quotes in it, a path with a space' '
+	mkdir -p "my editors" &&
+	printf "#!/bin/sh\necho \"edited by \$0 with \$#\" >>\"\$1\"\n" >"my editors/ed" &&
+	chmod +x "my editors/ed" &&
+	EDITOR="\"$TRASH/my editors/ed\"" NOTES_NOW=2026-11-27T09:00 \
+		notes -C j new alice --date 2026-11-30 --edit >out 2>err &&
+	test_grep "^edited by $TRASH/my editors/ed with 1$" j/alice/2026-11-30.md &&
+	rm j/alice/2026-11-30.md
+'
+
+test_expect_success 'an editor that fails or cannot start makes notes new fail' '
+	test_expect_code 2 env EDITOR=false NOTES_NOW=2026-11-27T09:00 \
+		"$NOTES" -C j new alice --date 2026-11-30 --edit >out 2>err &&
+	test_grep "^notes: new: the editor .false. failed \(exit 1\); the note is .*alice/2026-11-30.md$" err &&
+	rm j/alice/2026-11-30.md &&
+	test_expect_code 2 env VISUAL="$TRASH/no such editor" NOTES_NOW=2026-11-27T09:00 \
+		"$NOTES" -C j new alice --date 2026-11-30 --edit >out 2>err &&
+	test_grep "failed \(exit 127: not found\)" err &&
+	rm j/alice/2026-11-30.md
+'
+
 test_done
