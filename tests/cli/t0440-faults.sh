@@ -133,4 +133,17 @@ test_expect_success 'an editor that fails or cannot start makes notes new fail' 
 	rm j/alice/2026-11-30.md
 '
 
+test_expect_success 'commit messages made from a note hold no C0 or C1 control bytes' '
+	esc=$(printf "\033") && csi=$(printf "\302\233") &&
+	sed -i "s/^- \[ \] Land bob.s payment page #ship.*$/&\n- [ ] Paint ${esc}[31mred${esc}[0m and ${csi}2J clear/" \
+		j/bob/2026-11-24.md &&
+	test_grep "Paint .*red" j/bob/2026-11-24.md &&
+	NOTES_NOW=2026-11-24T15:00 notes -C j commit bob >out 2>err &&
+	git -C j log -1 --format=%B >msg &&
+	test_grep "^- \[ \] Paint  \[31mred \[0m and  2J clear \^[a-z0-9]{6}$" msg &&
+	! grep -q "$esc" msg &&
+	! grep -q "$csi" msg &&
+	LC_ALL=C.UTF-8 iconv -f UTF-8 -t UTF-8 msg >/dev/null
+'
+
 test_done
