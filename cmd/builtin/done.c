@@ -46,8 +46,7 @@ static int S_done(struct cmd_context *ctx, const char *id, const char *at)
 			  "note, then run notes done again)",
 			  res.rel, errors, errors == 1 ? "" : "s", id);
 		rc = EXIT_PROBLEMS;
-	}
-	else
+	} else
 		printf("%s: nothing to commit\n", res.rel);
 	done_result_release(&res);
 	commit_session_close(&s);

@@ -44,8 +44,8 @@ static int S_run_editor(const char *path)
 			       name.buf, WTERMSIG(status), path);
 	else if (WEXITSTATUS(status))
 		rc = cmd_error("new: the editor '%s' failed (exit %d%s); the note is %s", name.buf,
-			       WEXITSTATUS(status),
-			       WEXITSTATUS(status) == 127 ? ": not found" : "", path);
+			       WEXITSTATUS(status), WEXITSTATUS(status) == 127 ? ": not found" : "",
+			       path);
 	strbuf_release(&cmd);
 	strbuf_release(&name);
 	return rc;

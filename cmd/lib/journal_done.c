@@ -104,7 +104,8 @@ static bool S_errors_committed(struct commit_session *s, const char *rel, const 
 	}
 	if (!has_now || vcs_head_file(w.vcs, w.rel, &head, &err) != 0)
 		goto out;
-	has_before = journal_check_note(&before, s->journal, rel, rel, head.buf, head.len, &err) == 0;
+	has_before =
+		journal_check_note(&before, s->journal, rel, rel, head.buf, head.len, &err) == 0;
 	ok = has_before;
 	for (i = 0; ok && i < now.problems.nr; i++)
 		if (now.problems.list[i].severity == SEVERITY_ERROR)

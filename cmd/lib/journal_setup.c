@@ -123,7 +123,8 @@ out:
 int journal_add_person(struct journal *j, const char *id, const struct person_fields *f,
 		       struct strbuf *warn, struct strbuf *err)
 {
-	struct strbuf msg = STRBUF_INIT, path = STRBUF_INIT, before = STRBUF_INIT, why = STRBUF_INIT;
+	struct strbuf msg = STRBUF_INIT, path = STRBUF_INIT, before = STRBUF_INIT,
+		      why = STRBUF_INIT;
 	struct person leader = { 0 };
 	struct vcs_identity who;
 	struct vcs *v = NULL;

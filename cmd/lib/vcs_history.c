@@ -89,9 +89,10 @@ static int S_changes(git_repository *repo, const char *dir, const git_oid *now_i
 		    git_odb_read_header(&size, &type, odb, git_tree_entry_id(e)) == 0 &&
 		    size > MAX_NOTE_SIZE) {
 			git_oid_tostr(hex, sizeof(hex), commit);
-			strbuf_addf(warn,
-				    "warning: %s in commit %s is over %u MiB: skipped in the history\n",
-				    path.buf, hex, MAX_NOTE_SIZE >> 20);
+			strbuf_addf(
+				warn,
+				"warning: %s in commit %s is over %u MiB: skipped in the history\n",
+				path.buf, hex, MAX_NOTE_SIZE >> 20);
 			continue;
 		}
 		if (git_blob_lookup(&blob, repo, git_tree_entry_id(e)) < 0) {

@@ -76,8 +76,9 @@ static int S_check(struct guard *g, const git_oid *id)
 			    "object %s is corrupt (.git/objects/%.2s/%s: %s): restore it from "
 			    "another clone, or see git fsck",
 			    hex, hex, hex + 2,
-			    got < 0 ? strerror(errno) : got == 0 ? "the file ends too early"
-								 : "not a zlib stream");
+			    got < 0    ? strerror(errno)
+			    : got == 0 ? "the file ends too early"
+				       : "not a zlib stream");
 		git_error_set_str(GIT_ERROR_ODB, path.buf);
 		rc = -1;
 	}
@@ -120,8 +121,8 @@ static int S_read_header(size_t *len, git_object_t *type, git_odb_backend *b, co
 	return g->loose->read_header(len, type, g->loose, id);
 }
 
-static int S_readstream(git_odb_stream **out, size_t *len, git_object_t *type,
-			git_odb_backend *b, const git_oid *id)
+static int S_readstream(git_odb_stream **out, size_t *len, git_object_t *type, git_odb_backend *b,
+			const git_oid *id)
 {
 	struct guard *g = (struct guard *)b;
 
@@ -159,7 +160,7 @@ static int S_exists_prefix(git_oid *out, git_odb_backend *b, const git_oid *id, 
 static int S_foreach(git_odb_backend *b, git_odb_foreach_cb cb, void *payload)
 {
 	struct guard *g = (struct guard *)b;
-	return g->loose->foreach(g->loose, cb, payload);
+	return g->loose->foreach (g->loose, cb, payload);
 }
 
 static int S_freshen(git_odb_backend *b, const git_oid *id)

@@ -44,8 +44,9 @@ int vcs_landed(git_repository *repo, const git_oid *id, const char *ref, struct 
 	git_odb_free(odb);
 	git_error_clear();
 	/* a git commit right after ours moves the branch on from it */
-	if (written && (!ref || (git_reference_name_to_id(&at, repo, ref) == 0 &&
-				 (git_oid_equal(&at, id) || git_graph_descendant_of(repo, &at, id) == 1)))) {
+	if (written &&
+	    (!ref || (git_reference_name_to_id(&at, repo, ref) == 0 &&
+		      (git_oid_equal(&at, id) || git_graph_descendant_of(repo, &at, id) == 1)))) {
 		strbuf_release(&reason);
 		git_error_clear();
 		return 0;
