@@ -12,13 +12,13 @@ BUILD ?= build
 SANITIZE ?=
 DEVELOPER ?=
 
-PKGS = libcmark libgit2 libpcre2-8 jansson libical libutf8proc
+PKGS = libcmark libgit2 libpcre2-8 jansson libical libutf8proc zlib
 # Linked statically: a short command then starts in less time than it takes
 # the dynamic loader to resolve these libraries. libgit2 stays shared, and
 # so does PCRE2, which libgit2 uses too (one copy, one allocator). libical
 # is static but needs ICU, which stays shared (its data alone is 30 MB).
 STATIC_PKGS = libcmark jansson libical libutf8proc
-SHARED_PKGS = libgit2 libpcre2-8 icu-i18n
+SHARED_PKGS = libgit2 libpcre2-8 icu-i18n zlib
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
 CFLAGS ?= -O2 -g
@@ -64,7 +64,7 @@ all: $(BUILD)/notes man
 
 man: $(MAN_PAGES)
 
-$(BUILD)/config.mk: tools/deps.sh
+$(BUILD)/config.mk: tools/deps.sh Makefile
 	@mkdir -p $(BUILD)
 	@sh tools/deps.sh
 	@{ echo "DEP_CFLAGS = $$(pkg-config --cflags $(PKGS))"; \

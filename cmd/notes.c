@@ -1,12 +1,14 @@
 /* notes.c - main: global options, then a table of commands. */
 #include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "builtin/builtin.h"
+#include "strbuf.h"
 #include "vcs.h"
 #include "vocab.h"
 
@@ -97,6 +99,9 @@ int main(int argc, char **argv)
 	int i = 1, rc;
 
 	setlocale(LC_CTYPE, "");
+	/* past the file-size limit (ulimit -f) a write fails with EFBIG, which
+	 * notes reports (and removes its temporary file), instead of a kill */
+	signal(SIGXFSZ, SIG_IGN);
 	while (i < argc && argv[i][0] == '-') {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			S_help(stdout);
@@ -114,7 +119,10 @@ int main(int argc, char **argv)
 			S_help(stderr);
 			return EXIT_ERROR;
 		} else {
-			fprintf(stderr, "notes: unknown option '%s'\n", argv[i]);
+			struct strbuf name = STRBUF_INIT;
+			strbuf_add_escaped(&name, argv[i], strlen(argv[i]));
+			fprintf(stderr, "notes: unknown option '%s'\n", name.buf);
+			strbuf_release(&name);
 			S_help(stderr);
 			return EXIT_ERROR;
 		}
@@ -128,7 +136,10 @@ int main(int argc, char **argv)
 				i + 1 < argc ? S_find(argv[i + 1]) : NULL, S_help);
 	cmd = S_find(argv[i]);
 	if (!cmd) {
-		cmd_error("'%s' is not a notes command (see 'notes --help')", argv[i]);
+		struct strbuf name = STRBUF_INIT;
+		strbuf_add_escaped(&name, argv[i], strlen(argv[i]));
+		cmd_error("'%s' is not a notes command (see 'notes --help')", name.buf);
+		strbuf_release(&name);
 		return EXIT_ERROR;
 	}
 	rc = S_run(cmd, argc - i, argv + i);

@@ -11,9 +11,10 @@
 
 static int S_done(struct cmd_context *ctx, const char *id, const char *at)
 {
-	struct strbuf err = STRBUF_INIT;
+	struct strbuf err = STRBUF_INIT, out = STRBUF_INIT;
 	struct commit_session s;
 	struct done_result res;
+	size_t errors;
 	int rc = EXIT_ERROR;
 
 	if (commit_session_open(&s, ctx->journal, &err) < 0) {
@@ -23,21 +24,33 @@ static int S_done(struct cmd_context *ctx, const char *id, const char *at)
 	}
 	if (journal_done(&s, id, at, &res, &err) == 0)
 		rc = EXIT_OK;
+	if (res.rel) {
+		diag_format(&res.commit.problems, res.rel, &out);
+		fputs(out.buf, stderr);
+	}
 	cmd_warnings(&res.commit.warn);
+	errors = diag_count(&res.commit.problems, SEVERITY_ERROR);
 	if (rc != EXIT_OK)
 		cmd_error("done: %s", err.buf);
 	else if (res.already_done)
 		printf("^%s is already done in %s\n", id, res.rel);
 	else if (res.commit.outcome == COMMIT_MADE)
 		printf("committed %s: %s\n", res.rel, res.commit.subject);
-	else if (res.commit.outcome == COMMIT_REFUSED)
+	else if (res.commit.outcome == COMMIT_REFUSED && !errors)
 		rc = cmd_error("done: %s has conflict markers; not committed (keep one side's "
 			       "lines, then remove the markers)",
 			       res.rel);
-	else
+	else if (res.commit.outcome == COMMIT_REFUSED) {
+		/* as notes commit: a note with errors is not committed */
+		cmd_error("done: %s has %zu error%s; ^%s not ticked, nothing written (fix the "
+			  "note, then run notes done again)",
+			  res.rel, errors, errors == 1 ? "" : "s", id);
+		rc = EXIT_PROBLEMS;
+	} else
 		printf("%s: nothing to commit\n", res.rel);
 	done_result_release(&res);
 	commit_session_close(&s);
+	strbuf_release(&out);
 	strbuf_release(&err);
 	return rc;
 }

@@ -15,28 +15,47 @@ struct new_options {
 	int edit; /* -1: when on a terminal */
 };
 
-static void S_run_editor(const char *path)
+/* Run the editor on path as git does (sh -c '$EDITOR "$@"' '$EDITOR'
+ * path: the value is shell words, so quotes and arguments work). An
+ * editor that cannot start or fails is an error: exit 2. */
+static int S_run_editor(const char *path)
 {
 	const char *ed = getenv("VISUAL");
+	struct strbuf cmd = STRBUF_INIT, name = STRBUF_INIT;
+	int status = 0, rc = EXIT_OK;
 	pid_t pid;
 
 	if (!ed || !*ed)
 		ed = getenv("EDITOR");
 	if (!ed || !*ed)
 		ed = "vi";
+	strbuf_addf(&cmd, "%s \"$@\"", ed);
+	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
-		execl("/bin/sh", "sh", "-c", "$0 \"$1\"", ed, path, (char *)NULL);
+		execl("/bin/sh", "sh", "-c", cmd.buf, ed, path, (char *)NULL);
 		_exit(127);
 	}
-	if (pid > 0)
-		waitpid(pid, NULL, 0);
+	strbuf_add_escaped(&name, ed, strlen(ed));
+	if (pid < 0 || waitpid(pid, &status, 0) < 0)
+		rc = cmd_error("new: cannot run the editor '%s'; the note is %s", name.buf, path);
+	else if (WIFSIGNALED(status))
+		rc = cmd_error("new: the editor '%s' was killed (signal %d); the note is %s",
+			       name.buf, WTERMSIG(status), path);
+	else if (WEXITSTATUS(status))
+		rc = cmd_error("new: the editor '%s' failed (exit %d%s); the note is %s", name.buf,
+			       WEXITSTATUS(status), WEXITSTATUS(status) == 127 ? ": not found" : "",
+			       path);
+	strbuf_release(&cmd);
+	strbuf_release(&name);
+	return rc;
 }
 
 static int S_new(struct cmd_context *ctx, const struct new_options *o)
 {
 	struct strbuf err = STRBUF_INIT, full = STRBUF_INIT;
 	notes_time now;
+	int rc = EXIT_OK;
 	char *rel;
 
 	if (date_now(&now) < 0)
@@ -50,11 +69,11 @@ static int S_new(struct cmd_context *ctx, const struct new_options *o)
 	fflush(stdout);
 	journal_path(ctx->journal, rel, &full);
 	if (o->edit > 0 || (o->edit < 0 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)))
-		S_run_editor(full.buf);
+		rc = S_run_editor(full.buf);
 	free(rel);
 	strbuf_release(&full);
 	strbuf_release(&err);
-	return EXIT_OK;
+	return rc;
 }
 
 enum { OPT_DATE, OPT_EDIT, OPT_NO_EDIT };

@@ -148,13 +148,14 @@ static int S_run(struct cmd_context *ctx, const char *person, bool team, bool as
 	all = xcalloc(n ? n : 1, sizeof(*all));
 	if (progress)
 		fprintf(stderr, "\rreading the history of %zu people\033[K", n);
+	/* a failed review leaves every report empty, to be released */
 	if (review_people(all, ctx->journal, who, n, range, progress ? S_progress : NULL, NULL,
-			  &err) < 0) {
-		n = 0;
+			  &err) < 0)
 		goto out;
-	}
 	if (progress)
 		fprintf(stderr, "\r\033[K");
+	for (i = 0; i < n; i++)
+		cmd_warnings(&all[i].warn);
 	if (as_json && team)
 		json_review_team_line(&out, all, n);
 	else if (as_json && n)

@@ -126,8 +126,15 @@ static int S_take_long(const struct cmd_entry *cmd, int argc, char **argv, int *
 	size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
 	int i = S_long(cmd, arg, len);
 
-	if (i < 0)
-		return cmd_usage_error(cmd, "unknown option '--%.*s'", (int)len, arg);
+	if (i < 0) {
+		/* the user's bytes: a control character is shown, never sent */
+		struct strbuf name = STRBUF_INIT;
+		int rc;
+		strbuf_add_escaped(&name, arg, len);
+		rc = cmd_usage_error(cmd, "unknown option '--%s'", name.buf);
+		strbuf_release(&name);
+		return rc;
+	}
 	if (!cmd->options[i].arg && eq)
 		return cmd_usage_error(cmd, "option '--%s' takes no value", cmd->options[i].name);
 	if (cmd->options[i].arg && !eq && *k + 1 >= argc)
@@ -145,8 +152,14 @@ static int S_take_short(const struct cmd_entry *cmd, int argc, char **argv, int 
 
 	for (p = argv[*k] + 1; *p; p++) {
 		int i = S_short(cmd, *p);
-		if (i < 0)
-			return cmd_usage_error(cmd, "unknown option '-%c'", *p);
+		if (i < 0) {
+			struct strbuf name = STRBUF_INIT;
+			int rc;
+			strbuf_add_escaped(&name, p, 1);
+			rc = cmd_usage_error(cmd, "unknown option '-%s'", name.buf);
+			strbuf_release(&name);
+			return rc;
+		}
 		out->at[i] = *k;
 		if (!cmd->options[i].arg) {
 			out->value[i] = "";

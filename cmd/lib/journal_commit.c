@@ -326,7 +326,7 @@ int journal_prepare_note(struct commit_session *s, const struct note_file *f,
 			 struct commit_result *res, struct strbuf *err)
 {
 	struct note_options opts = { f->rel, s->journal->leader };
-	struct strbuf why = STRBUF_INIT;
+	struct strbuf why = STRBUF_INIT, head = STRBUF_INIT;
 	size_t conflicts = 0, i;
 	int rc = -1;
 
@@ -353,12 +353,20 @@ int journal_prepare_note(struct commit_session *s, const struct note_file *f,
 		rc = 1;
 		goto out;
 	}
+	/* nothing is written for a commit that cannot happen: HEAD's
+	 * objects on the way to the note must be readable (a corrupt one) */
+	strbuf_reset(&why);
+	if (vcs_head_file(p->w.vcs, p->w.rel, &head, &why) < 0) {
+		strbuf_addf(err, "%s: %s", f->name, why.buf);
+		goto out;
+	}
 	if (S_assign_ids(s, &p->w, &p->c.note, &p->src)) {
 		note_release(&p->c.note);
 		note_parse(&p->c.note, p->src.buf, p->src.len, &opts, &why);
 	}
 	rc = S_write(f, &p->orig, &p->src, err) < 0 ? -1 : 0;
 out:
+	strbuf_release(&head);
 	strbuf_release(&why);
 	return rc;
 }

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "fsutil.h"
+#include "journal_check.h"
+#include "journal_commit_internal.h"
 #include "journal_notes.h"
 #include "note_edit.h"
 #include "xalloc.h"
@@ -64,6 +66,59 @@ static size_t S_count(const struct note *note, const char *id)
 			n += t->id && !strcmp(t->id, id);
 		}
 	return n;
+}
+
+/* Whether problem p (an error) is one of d's, by code and message. */
+static bool S_known(const struct diag *d, const struct problem *p)
+{
+	size_t i;
+
+	for (i = 0; i < d->nr; i++)
+		if (d->list[i].severity == SEVERITY_ERROR && !strcmp(d->list[i].code, p->code) &&
+		    !strcmp(d->list[i].message, p->message))
+			return true;
+	return false;
+}
+
+/*
+ * Whether the ticked note src may be committed as notes commit --force
+ * would: every error it has was committed already (HEAD's version of the
+ * note has it, so the user forced it in). An error the commit would add
+ * (an edit not committed, a due: date that does not exist) is refused as
+ * notes commit refuses it.
+ */
+static bool S_errors_committed(struct commit_session *s, const char *rel, const struct strbuf *src)
+{
+	struct strbuf head = STRBUF_INIT, err = STRBUF_INIT;
+	struct checked_note now, before;
+	bool ok = false, has_now = false, has_before = false;
+	struct where w;
+	size_t i;
+
+	if (journal_note_where(s, rel, &w, &err) < 0)
+		goto out;
+	has_now = journal_check_note(&now, s->journal, rel, rel, src->buf, src->len, &err) == 0;
+	if (has_now && !diag_count(&now.problems, SEVERITY_ERROR)) {
+		ok = true;
+		goto out;
+	}
+	if (!has_now || vcs_head_file(w.vcs, w.rel, &head, &err) != 0)
+		goto out;
+	has_before =
+		journal_check_note(&before, s->journal, rel, rel, head.buf, head.len, &err) == 0;
+	ok = has_before;
+	for (i = 0; ok && i < now.problems.nr; i++)
+		if (now.problems.list[i].severity == SEVERITY_ERROR)
+			ok = S_known(&before.problems, &now.problems.list[i]);
+out:
+	if (has_now)
+		checked_note_release(&now);
+	if (has_before)
+		checked_note_release(&before);
+	free(w.rel);
+	strbuf_release(&head);
+	strbuf_release(&err);
+	return ok;
 }
 
 /* The item as it can be ticked, or -1 with why not in err. */
@@ -138,7 +193,10 @@ int journal_done(struct commit_session *s, const char *id, const char *at, struc
 	strbuf_addf(&subject, "%s %s: done %s", note.person ? note.person : "?", day, id);
 	{
 		struct note_file f = { res->rel, path.buf, res->rel };
-		struct commit_request req = { NULL, COMMIT_FORCE, subject.buf, &orig, &src };
+		/* never commits what notes commit refuses: the errors it would add */
+		struct commit_request req = { NULL, 0, subject.buf, &orig, &src };
+		if (S_errors_committed(s, res->rel, &src))
+			req.flags = COMMIT_FORCE;
 		rc = journal_commit_note(s, &f, &req, &res->commit, err);
 	}
 out:

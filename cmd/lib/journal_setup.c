@@ -64,8 +64,9 @@ int journal_create(const struct journal_create_options *o, char **root, struct s
 		   struct strbuf *err)
 {
 	struct vcs_identity who = { o->name ? o->name : o->leader, o->email };
-	struct strbuf probe = STRBUF_INIT, msg = STRBUF_INIT;
+	struct strbuf probe = STRBUF_INIT, msg = STRBUF_INIT, gitdir = STRBUF_INIT;
 	struct vcs *v = NULL;
+	bool had_git = false, made = false;
 	int rc = -1;
 
 	*root = NULL;
@@ -86,6 +87,11 @@ int journal_create(const struct journal_create_options *o, char **root, struct s
 		strbuf_addf(err, "%s is already a journal (it has .notes/)", o->dir);
 		goto out;
 	}
+	if (*root) {
+		strbuf_addf(&gitdir, "%s/.git", *root);
+		had_git = path_exists(gitdir.buf);
+		made = true; /* from here on a failure removes what it made */
+	}
 	if (!*root || vcs_init(*root, err) < 0 || S_write_config(o, *root, err) < 0 ||
 	    vcs_open(&v, *root, err) < 0 || vcs_exclude_temp_files(v, err) < 0)
 		goto out;
@@ -95,11 +101,20 @@ int journal_create(const struct journal_create_options *o, char **root, struct s
 		goto out;
 	rc = 0;
 out:
+	vcs_free(v);
+	if (rc < 0 && made) {
+		/* no journal half made (a full disk): a retry starts afresh */
+		struct strbuf ignored = STRBUF_INIT;
+		remove_tree(probe.buf, &ignored);
+		if (!had_git)
+			remove_tree(gitdir.buf, &ignored);
+		strbuf_release(&ignored);
+	}
 	if (rc < 0) {
 		free(*root);
 		*root = NULL;
 	}
-	vcs_free(v);
+	strbuf_release(&gitdir);
 	strbuf_release(&probe);
 	strbuf_release(&msg);
 	return rc;
@@ -108,10 +123,12 @@ out:
 int journal_add_person(struct journal *j, const char *id, const struct person_fields *f,
 		       struct strbuf *warn, struct strbuf *err)
 {
-	struct strbuf msg = STRBUF_INIT;
+	struct strbuf msg = STRBUF_INIT, path = STRBUF_INIT, before = STRBUF_INIT,
+		      why = STRBUF_INIT;
 	struct person leader = { 0 };
 	struct vcs_identity who;
 	struct vcs *v = NULL;
+	bool written = false;
 	struct slot s;
 	int rc = -1;
 
@@ -129,8 +146,13 @@ int journal_add_person(struct journal *j, const char *id, const struct person_fi
 		strbuf_addf(err, "unknown language '%s' (en or ko)", f->lang);
 		goto out;
 	}
+	strbuf_addf(&path, "%s/%s", j->root, JOURNAL_CONFIG);
 	if (vcs_open(&v, j->root, err) < 0 || vcs_refuse_state(v, err) < 0 ||
-	    S_set(j->config, id, "name", f->name ? f->name : id, err) < 0 ||
+	    read_file(path.buf, &before, MAX_NOTE_SIZE, err) < 0)
+		goto out;
+	/* from here on a failure puts the config's bytes back */
+	written = true;
+	if (S_set(j->config, id, "name", f->name ? f->name : id, err) < 0 ||
 	    S_set(j->config, id, "email", f->email, err) < 0 ||
 	    S_set(j->config, id, "slot", f->slot, err) < 0 ||
 	    S_set(j->config, id, "language", f->lang, err) < 0)
@@ -143,9 +165,16 @@ int journal_add_person(struct journal *j, const char *id, const struct person_fi
 		    f->name ? f->name : "", f->name ? ")" : "");
 	if (vcs_commit(v, config_file, 1, msg.buf, &who, warn, err) < 0)
 		goto out;
+	written = false;
 	/* j knows the person from now on */
 	rc = journal_reload(j, err);
 out:
+	if (written && write_file_atomic(path.buf, before.buf, before.len, 0666, 0, &why) < 0)
+		strbuf_addf(err, "; %s could not be put back (%s): it holds %s, not committed",
+			    JOURNAL_CONFIG, why.buf, id);
+	strbuf_release(&path);
+	strbuf_release(&before);
+	strbuf_release(&why);
 	person_release(&leader);
 	vcs_free(v);
 	strbuf_release(&msg);

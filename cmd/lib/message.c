@@ -1,13 +1,32 @@
 /* message.c - the commit message of a meeting note: subject, body, trailers. */
 #include "message.h"
 
+#include <stdint.h>
 #include <string.h>
 
-/* Text in a commit message stays on one line. */
+#include "utf8.h"
+
+/* Text of a note in a commit message stays on one line and is UTF-8 a
+ * terminal shows as text: a C0 or C1 control (ESC, CSI...) or DEL becomes
+ * a space, a byte that is not UTF-8 U+FFFD. */
 static void S_line(struct strbuf *out, const char *s)
 {
-	for (; *s; s++)
-		strbuf_addch(out, (unsigned char)*s < 0x20 ? ' ' : *s);
+	size_t len = strlen(s), n;
+	int32_t cp;
+
+	while (len) {
+		n = utf8_decode(s, len, &cp);
+		if (!n) {
+			strbuf_addstr(out, "\xEF\xBF\xBD");
+			n = 1;
+		} else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
+			strbuf_addch(out, ' ');
+		} else {
+			strbuf_add(out, s, n);
+		}
+		s += n;
+		len -= n;
+	}
 }
 
 static void S_items(struct strbuf *out, const struct note *note, enum section sec,
@@ -56,11 +75,13 @@ void message_build(const struct message_input *in, struct strbuf *out)
 	}
 	if (in->subject)
 		S_line(out, in->subject);
-	else
-		strbuf_addf(out, "%s %s: %zu/%zu done, %zu focus, %zu support, %zu blockers",
-			    n->person ? n->person : "?", day, S_count(n, SECTION_REVIEW, TASK_DONE),
-			    n->nitems[SECTION_REVIEW], n->nitems[SECTION_FOCUS],
-			    n->nitems[SECTION_SUPPORT], n->nitems[SECTION_BLOCKERS]);
+	else {
+		S_line(out, n->person ? n->person : "?");
+		strbuf_addf(out, " %s: %zu/%zu done, %zu focus, %zu support, %zu blockers", day,
+			    S_count(n, SECTION_REVIEW, TASK_DONE), n->nitems[SECTION_REVIEW],
+			    n->nitems[SECTION_FOCUS], n->nitems[SECTION_SUPPORT],
+			    n->nitems[SECTION_BLOCKERS]);
+	}
 	strbuf_addstr(out, "\n\n");
 	if (in->user_message && *in->user_message) {
 		strbuf_addstr(out, in->user_message);
@@ -76,9 +97,14 @@ void message_build(const struct message_input *in, struct strbuf *out)
 		if (out->len > before)
 			strbuf_addch(out, '\n');
 	}
-	strbuf_addf(out, "Person: %s\n", n->person ? n->person : "?");
-	if (n->leader)
-		strbuf_addf(out, "Leader: %s\n", n->leader);
+	strbuf_addstr(out, "Person: ");
+	S_line(out, n->person ? n->person : "?");
+	strbuf_addch(out, '\n');
+	if (n->leader) {
+		strbuf_addstr(out, "Leader: ");
+		S_line(out, n->leader);
+		strbuf_addch(out, '\n');
+	}
 	if (n->has_date)
 		strbuf_addf(out, "Week: %s\n", week);
 	if (in->ndone) {

@@ -39,9 +39,8 @@ int report_write(struct strbuf *out, const struct journal *j, const struct repor
 		who[n++] = id;
 	}
 	r = xcalloc(n ? n : 1, sizeof(*r));
+	/* a failed review leaves every report empty, to be released */
 	rc = review_people(r, j, who, n, &rq->range, rq->progress, rq->progress_ctx, err);
-	if (rc < 0)
-		n = 0;
 	if (rc == 0 && rq->person && !n) {
 		strbuf_addf(err, "%s is not in the journal", rq->person);
 		rc = -1;

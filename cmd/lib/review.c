@@ -328,16 +328,23 @@ int review_people(struct review_report *out, const struct journal *j, const char
 	size_t i;
 	int rc;
 
+	struct strbuf *warns = xcalloc(n ? n : 1, sizeof(*warns));
+
 	memset(out, 0, n * sizeof(*out));
-	rc = history_load_people(h, j, people, n, err);
-	for (i = 0; rc == 0 && i < n; i++) {
-		S_review(&out[i], &h[i], people[i], range);
-		if (progress)
+	for (i = 0; i < n; i++)
+		strbuf_init(&warns[i], 0);
+	rc = history_load_people(h, j, people, n, warns, err);
+	for (i = 0; i < n; i++) {
+		if (rc == 0)
+			S_review(&out[i], &h[i], people[i], range);
+		out[i].warn = warns[i]; /* the report owns it from now on */
+		if (rc == 0 && progress)
 			progress(i + 1, n, people[i], progress_ctx);
 	}
 	for (i = 0; i < n; i++)
 		history_release(&h[i]);
 	free(h);
+	free(warns);
 	return rc;
 }
 
@@ -367,5 +374,6 @@ void review_report_release(struct review_report *r)
 	for (i = 0; i < r->nfeedback; i++)
 		free(r->feedback[i].text);
 	free(r->feedback);
+	strbuf_release(&r->warn);
 	memset(r, 0, sizeof(*r));
 }

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "journal.h"
+#include "strbuf.h"
 
 struct review_range {
 	notes_time since, until; /* meeting days, inclusive */
@@ -76,6 +77,7 @@ struct review_report {
 	size_t nweeks;
 	struct review_feedback *feedback;
 	size_t nfeedback;
+	struct strbuf warn; /* what the history walk skipped, a line each */
 };
 
 /*

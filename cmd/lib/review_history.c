@@ -163,7 +163,7 @@ static int S_by_date(const void *a, const void *b)
 
 /* Walk the repository of w[first] once for every person from first on
  * whose notes are in it (those not walked yet, done[i] false). */
-static void S_walk_repo(struct walks *all, size_t first, size_t n, bool *done)
+static void S_walk_repo(struct walks *all, size_t first, size_t n, bool *done, struct strbuf *warns)
 {
 	const char *repo = all->w[first].pn.repo;
 	const char **dirs = xcalloc(n, sizeof(*dirs));
@@ -183,12 +183,19 @@ static void S_walk_repo(struct walks *all, size_t first, size_t n, bool *done)
 	if (rc == 0) {
 		struct walks sub = { NULL, STRBUF_INIT };
 		struct walk *ws = xcalloc(k, sizeof(*ws));
-		for (i = 0; i < k; i++)
+		struct strbuf *wn = xcalloc(k, sizeof(*wn));
+		for (i = 0; i < k; i++) {
 			ws[i] = all->w[who[i]];
+			strbuf_init(&wn[i], 0);
+		}
 		sub.w = ws;
-		rc = vcs_history_dirs(v, dirs, k, S_visit, &sub, &err);
-		for (i = 0; i < k; i++)
+		rc = vcs_history_dirs(v, dirs, k, S_visit, &sub, wn, &err);
+		for (i = 0; i < k; i++) {
 			all->w[who[i]] = ws[i];
+			strbuf_addbuf(&warns[who[i]], &wn[i]);
+			strbuf_release(&wn[i]);
+		}
+		free(wn);
 		free(ws);
 		strbuf_release(&sub.rel);
 	}
@@ -208,7 +215,7 @@ static void S_walk_repo(struct walks *all, size_t first, size_t n, bool *done)
 }
 
 int history_load_people(struct history *h, const struct journal *j, const char *const *people,
-			size_t n, struct strbuf *err)
+			size_t n, struct strbuf *warns, struct strbuf *err)
 {
 	struct walks all = { xcalloc(n ? n : 1, sizeof(*all.w)), STRBUF_INIT };
 	bool *done = xcalloc(n ? n : 1, sizeof(*done));
@@ -228,7 +235,7 @@ int history_load_people(struct history *h, const struct journal *j, const char *
 	}
 	for (i = 0; i < upto; i++)
 		if (!done[i] && all.w[i].rc == 0)
-			S_walk_repo(&all, i, upto, done);
+			S_walk_repo(&all, i, upto, done, warns);
 	for (i = 0; i < n; i++) {
 		struct walk *w = &all.w[i];
 		if (rc == 0 && w->rc < 0) {

@@ -19,11 +19,12 @@ struct history {
 };
 
 /* The history of the notes of people[i] in h[i], for i < n, read from
- * the repositories they are committed in, in one walk of each. Returns
- * 0, or -1 with the reason in err (the first person's in order whose
- * history cannot be read); every h[i] is to be released either way. */
+ * the repositories they are committed in, in one walk of each; what the
+ * walk skipped of people[i]'s, a line each, in warns[i]. Returns 0, or
+ * -1 with the reason in err (the first person's in order whose history
+ * cannot be read); every h[i] is to be released either way. */
 int history_load_people(struct history *h, const struct journal *j, const char *const *people,
-			size_t n, struct strbuf *err);
+			size_t n, struct strbuf *warns, struct strbuf *err);
 void history_release(struct history *h);
 /* When ^id was first committed as done, or -1. */
 notes_time history_first_done(const struct history *h, const char *id);

@@ -109,6 +109,11 @@ int vcs_open(struct vcs **out, const char *root, struct strbuf *err)
 		strbuf_addstr(err, "the journal's repository is bare");
 		return -1;
 	}
+	if (vcs_guard_odb(v->repo) < 0) {
+		git_repository_free(v->repo);
+		free(v);
+		return vcs_error(err, "cannot open the object database");
+	}
 	*out = v;
 	return 0;
 }
@@ -146,8 +151,11 @@ int vcs_head_file(struct vcs *v, const char *path, struct strbuf *out, struct st
 
 	if (vcs_head_tree(v->repo, &commit, &tree) < 0)
 		return vcs_error(err, "cannot read HEAD");
-	if (tree && git_tree_entry_bypath(&entry, tree, path) == 0 &&
-	    git_tree_entry_type(entry) == GIT_OBJECT_BLOB) {
+	if (tree && (rc = git_tree_entry_bypath(&entry, tree, path)) < 0 && rc != GIT_ENOTFOUND)
+		rc = vcs_error(err, "cannot read a directory at HEAD");
+	else
+		rc = 1;
+	if (rc == 1 && entry && git_tree_entry_type(entry) == GIT_OBJECT_BLOB) {
 		if (git_blob_lookup(&blob, v->repo, git_tree_entry_id(entry)) < 0) {
 			rc = vcs_error(err, "cannot read a file at HEAD");
 		} else {

@@ -87,7 +87,9 @@ int vcs_changed_paths(struct vcs *v, bool (*keep)(const char *path, bool untrack
  */
 typedef int (*vcs_history_dirs_fn)(size_t which, const char *path, const char *data, size_t len,
 				   notes_time when, void *cb_data);
+/* A file over MAX_NOTE_SIZE (16 MiB) is skipped, never read: a line in
+ * warns[i] (an array of n) names it and its commit. */
 int vcs_history_dirs(struct vcs *v, const char *const *dirs, size_t n, vcs_history_dirs_fn fn,
-		     void *cb_data, struct strbuf *err);
+		     void *cb_data, struct strbuf *warns, struct strbuf *err);
 
 #endif

@@ -251,6 +251,8 @@ static int S_try_commit(struct vcs *v, const struct changes *c, const char *mess
 			rc = -2; /* someone else committed or holds the lock: try again */
 		} else if (rc < 0) {
 			rc = vcs_error(err, "cannot commit");
+		} else {
+			rc = vcs_landed(v->repo, &oid, "HEAD", err);
 		}
 	}
 	git_tree_free(tree);

@@ -2,6 +2,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "fsutil.h"
 #include "vcs.h"
 #include "vcs_internal.h"
 #include "xalloc.h"
@@ -36,8 +37,10 @@ static bool S_differs(const git_tree_entry *e, git_tree *const *olds, size_t nol
  */
 static int S_changes(git_repository *repo, size_t which, const char *dir, const git_oid *now_id,
 		     const git_oid *old_ids, size_t nold, git_tree **last, notes_time when,
-		     vcs_history_dirs_fn fn, void *data)
+		     const git_oid *commit, struct strbuf *warn, vcs_history_dirs_fn fn, void *data)
 {
+	char hex[GIT_OID_HEXSZ + 1];
+	git_odb *odb = NULL;
 	git_tree *now = NULL, *olds[MAX_PARENTS] = { NULL };
 	struct strbuf path = STRBUF_INIT;
 	bool reused = false;
@@ -57,17 +60,34 @@ static int S_changes(git_repository *repo, size_t which, const char *dir, const 
 	for (i = 0; i < n && !rc; i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(now, i);
 		git_blob *blob;
+		size_t size;
+		git_object_t type;
 		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB || !S_differs(e, olds, nold))
-			continue;
-		if (git_blob_lookup(&blob, repo, git_tree_entry_id(e)) < 0)
 			continue;
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s%s%s", dir, *dir ? "/" : "", git_tree_entry_name(e));
+		/* the limit of a note, before the blob is read (a note of 256 MiB
+		 * added and removed by git took 5 GB to review) */
+		if ((odb || git_repository_odb(&odb, repo) == 0) &&
+		    git_odb_read_header(&size, &type, odb, git_tree_entry_id(e)) == 0 &&
+		    size > MAX_NOTE_SIZE) {
+			git_oid_tostr(hex, sizeof(hex), commit);
+			strbuf_addf(
+				warn,
+				"warning: %s in commit %s is over %u MiB: skipped in the history\n",
+				path.buf, hex, MAX_NOTE_SIZE >> 20);
+			continue;
+		}
+		if (git_blob_lookup(&blob, repo, git_tree_entry_id(e)) < 0) {
+			rc = -1; /* a corrupt object: said, never taken for no note */
+			break;
+		}
 		rc = fn(which, path.buf, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob),
 			when, data);
 		git_blob_free(blob);
 	}
 	strbuf_release(&path);
+	git_odb_free(odb);
 	for (k = reused ? 1 : 0; k < nold; k++)
 		git_tree_free(olds[k]);
 	git_tree_free(*last);
@@ -136,7 +156,7 @@ static bool S_dir_changed(const git_oid *now_ids, size_t d, const git_oid *paren
 }
 
 int vcs_history_dirs(struct vcs *v, const char *const *dirs, size_t n, vcs_history_dirs_fn fn,
-		     void *cb_data, struct strbuf *err)
+		     void *cb_data, struct strbuf *warns, struct strbuf *err)
 {
 	git_revwalk *walk;
 	git_oid oid, last_commit, olds[MAX_PARENTS];
@@ -144,7 +164,7 @@ int vcs_history_dirs(struct vcs *v, const char *const *dirs, size_t n, vcs_histo
 	git_tree **last_trees;
 	bool has_last = false;
 	size_t d;
-	int rc = 0;
+	int rc = 0, next = GIT_ITEROVER;
 
 	if (!n)
 		return 0;
@@ -154,16 +174,20 @@ int vcs_history_dirs(struct vcs *v, const char *const *dirs, size_t n, vcs_histo
 	if (git_revwalk_new(&walk, v->repo) < 0)
 		return vcs_error(err, "cannot walk the history");
 	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE);
-	if (git_revwalk_push_head(walk) < 0) {
+	rc = git_revwalk_push_head(walk);
+	if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) {
 		git_error_clear();
 		git_revwalk_free(walk);
 		return 0; /* no commit yet */
+	} else if (rc < 0) {
+		git_revwalk_free(walk);
+		return vcs_error(err, "cannot read HEAD");
 	}
 	now_ids = xcalloc(n, sizeof(*now_ids));
 	last_ids = xcalloc(n, sizeof(*last_ids));
 	parents = xcalloc(st_mult(n, MAX_PARENTS), sizeof(*parents));
 	last_trees = xcalloc(n, sizeof(*last_trees));
-	while (!rc && git_revwalk_next(&oid, walk) == 0) {
+	while (!rc && (next = git_revwalk_next(&oid, walk)) == 0) {
 		git_commit *commit;
 		git_tree *root = NULL;
 		notes_time when;
@@ -188,13 +212,15 @@ int vcs_history_dirs(struct vcs *v, const char *const *dirs, size_t n, vcs_histo
 			if (!S_dir_changed(now_ids, d, parents, n, np, olds))
 				continue;
 			rc = S_changes(v->repo, d, dirs[d], &now_ids[d], olds, np, &last_trees[d],
-				       when, fn, cb_data);
+				       when, &oid, &warns[d], fn, cb_data);
 			if (rc < 0)
 				rc = vcs_error(err, "cannot read the history of a note");
 		}
 		git_tree_free(root);
 		git_commit_free(commit);
 	}
+	if (!rc && next != GIT_ITEROVER)
+		rc = vcs_error(err, "cannot walk the history");
 	for (d = 0; d < n; d++)
 		git_tree_free(last_trees[d]);
 	free(last_trees);

@@ -19,11 +19,19 @@ struct vcs_identity;
 int vcs_signature(git_signature **out, const char *role, const struct vcs_identity *who,
 		  struct strbuf *err);
 
-/* Whether the commit id was written (libgit2 1.5 says it was when a full
- * disk kept it from being written); -1 with a reason when it was not. */
-int vcs_landed(git_repository *repo, const git_oid *id, struct strbuf *err);
+/* Whether the commit id landed: its object is in the repository and, when
+ * ref is not NULL, ref (e.g. "HEAD") points to it. libgit2 1.5's
+ * git_commit_create returns 0 when a full disk kept the object from being
+ * written, so every commit is checked with it right after; -1 with the
+ * reason (the disk is full, libgit2's last error) when it did not land. */
+int vcs_landed(git_repository *repo, const git_oid *id, const char *ref, struct strbuf *err);
 /* Remove the files of a merge in progress (MERGE_HEAD, ..., notes-merge). */
 void vcs_merge_state_clear(git_repository *repo);
+
+/* Give repo an object database whose loose objects are checked whole
+ * before libgit2 inflates them (vcs_odb.c: libgit2 1.5 hangs on a
+ * truncated one). Every repository notes opens goes through it. */
+int vcs_guard_odb(git_repository *repo);
 
 /* Load the CA certificates, before an https remote is reached. */
 void vcs_tls_init(void);

@@ -284,9 +284,11 @@ static int S_merge_commit(struct merge *m, git_index *idx, git_commit *ours, git
 		vcs_error(err, "cannot make the merge commit");
 		goto out;
 	}
-	if (vcs_landed(repo, &id, err) < 0 || S_checkout_tree(repo, &id, err) < 0)
+	if (vcs_landed(repo, &id, NULL, err) < 0 || S_checkout_tree(repo, &id, err) < 0)
 		goto out;
 	rc = S_move_main(repo, &id, git_commit_id(ours), "notes sync: merge origin/main", err);
+	if (rc == 0)
+		rc = vcs_landed(repo, &id, MAIN, err);
 out:
 	git_tree_free(tree);
 	git_signature_free(author);

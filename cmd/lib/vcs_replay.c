@@ -237,7 +237,7 @@ static int S_replay_one(struct replay *r, git_commit *c, struct strbuf *err)
 	if (git_tree_lookup(&tree, r->dst, &tree_id) < 0 ||
 	    git_commit_create(&id, r->dst, NULL, git_commit_author(c), git_commit_committer(c),
 			      git_commit_message_encoding(c), msg.buf, tree, np, parents) < 0 ||
-	    vcs_landed(r->dst, &id, err) < 0)
+	    vcs_landed(r->dst, &id, NULL, err) < 0)
 		goto out;
 	S_map_put(&r->map, git_commit_id(c), &id);
 	r->commits++;

@@ -1,5 +1,6 @@
 /* vcs_resolve.c - a merge in progress: what state the repository is in,
  * which paths have conflicts, and the commit that completes sync's merge. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -27,17 +28,40 @@ void vcs_merge_state_clear(git_repository *repo)
 	git_error_clear();
 }
 
-int vcs_landed(git_repository *repo, const git_oid *id, struct strbuf *err)
+int vcs_landed(git_repository *repo, const git_oid *id, const char *ref, struct strbuf *err)
 {
-	git_commit *c;
+	const git_error *why = git_error_last();
+	struct strbuf reason = STRBUF_INIT;
+	git_odb *odb = NULL;
+	git_oid at;
+	bool written;
 
-	if (git_commit_lookup(&c, repo, id) < 0) {
+	/* libgit2 1.5 returns 0 from git_commit_create when the object could
+	 * not be written, with the reason as its last error */
+	if (why && why->message)
+		strbuf_addstr(&reason, why->message);
+	written = git_repository_odb(&odb, repo) == 0 && git_odb_exists(odb, id);
+	git_odb_free(odb);
+	git_error_clear();
+	/* a git commit right after ours moves the branch on from it */
+	if (written &&
+	    (!ref || (git_reference_name_to_id(&at, repo, ref) == 0 &&
+		      (git_oid_equal(&at, id) || git_graph_descendant_of(repo, &at, id) == 1)))) {
+		strbuf_release(&reason);
 		git_error_clear();
-		strbuf_addstr(err, "the commit was not written (is the disk full?)");
-		return -1;
+		return 0;
 	}
-	git_commit_free(c);
-	return 0;
+	git_error_clear();
+	strbuf_addstr(err, written ? "the commit was written but the branch did not move to it"
+				   : "the commit was not written");
+	if (strstr(reason.buf, "No space left"))
+		strbuf_addstr(err, ": the disk is full");
+	if (reason.len)
+		strbuf_addf(err, " (%s)", reason.buf);
+	else if (!written)
+		strbuf_addstr(err, " (is the disk full?)");
+	strbuf_release(&reason);
+	return -1;
 }
 
 /* The first line of a file of the git directory; "" when absent. */
@@ -308,7 +332,7 @@ static int S_complete(struct vcs *v, git_index *idx, const struct vcs_file *file
 		vcs_error(err, "cannot commit the merge");
 		goto out;
 	}
-	if (vcs_landed(repo, &id, err) < 0)
+	if (vcs_landed(repo, &id, "HEAD", err) < 0)
 		goto out;
 	if (subject) {
 		strbuf_reset(subject);

@@ -34,7 +34,7 @@ JOBS=${FUZZ_JOBS:-1}
 BUILD=${FUZZ_BUILD:-build/fuzz}
 MAX_LEN=${FUZZ_MAX_LEN:-16384}
 CLANG=${CLANG:-clang}
-PKGS="libcmark libgit2 libpcre2-8 jansson libutf8proc"
+PKGS="libcmark libgit2 libpcre2-8 jansson libutf8proc zlib"
 SPEC_DIR=${MUSTACHE_SPEC_DIR:-${NOTES_SPEC_DIR:-$ROOT/../shared/conformance/mustache}}
 # the smoke keeps its own logs: make check must not delete the logs of a
 # long run going on beside it
