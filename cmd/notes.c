@@ -1,12 +1,12 @@
 /* notes.c - main: global options, then a table of commands. */
 #include <errno.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "builtin/builtin.h"
+#include "gettext.h"
 #include "vcs.h"
 #include "vocab.h"
 
@@ -96,7 +96,7 @@ int main(int argc, char **argv)
 	const struct cmd_entry *cmd;
 	int i = 1, rc;
 
-	setlocale(LC_CTYPE, "");
+	gettext_setup();
 	while (i < argc && argv[i][0] == '-') {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			S_help(stdout);
