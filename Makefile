@@ -56,7 +56,7 @@ POT ?= po/notes.pot
 # Every file whose strings xgettext reads: _(), N_(), Q_() (ngettext) and
 # the format of diag_add, the check messages.
 XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=Q_:1,2 \
-	--keyword=diag_add:6 --add-comments=TRANSLATORS: --package-name=notes \
+	--keyword=diag_add:6 --keyword=S_problem:5 --add-comments=TRANSLATORS: --package-name=notes \
 	--package-version=$(VERSION) --sort-by-file
 
 # Every C file of the repository, for make format and make lint.
@@ -137,7 +137,7 @@ $(BUILD)/locale/%/LC_MESSAGES/notes.mo: po/%.po
 # po/notes.pot, the messages of the code (POT=FILE writes it elsewhere:
 # the completeness test compares a fresh one with po/ko.po).
 pot:
-	xgettext $(XGETTEXT_FLAGS) -o $(POT) $(sort $(wildcard cmd/*.c cmd/*/*.c cmd/*/*.h))
+	@xgettext $(XGETTEXT_FLAGS) -o $(POT) $(sort $(wildcard cmd/*.c cmd/*/*.c cmd/*/*.h))
 
 # The tests run against a sanitizer build in build/check.
 check:

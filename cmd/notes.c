@@ -25,16 +25,19 @@ static void S_help(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, "usage: notes [-C DIR] COMMAND [ARGS]\n\n"
-		   "Weekly 1:1 notes in a git journal: blocked -> support within 48 hours ->\n"
-		   "focus for 5 days -> review next week.\n\ncommands:\n");
+	fprintf(f, _("usage: %s\n"), "notes [-C DIR] COMMAND [ARGS]");
+	fprintf(f, "\n%s\n\n%s\n",
+		_("Weekly 1:1 notes in a git journal: blocked -> support within 48 hours ->\n"
+		  "focus for 5 days -> review next week."),
+		_("commands:"));
 	for (i = 0; i < sizeof(commands) / sizeof(*commands); i++)
 		if (!(commands[i]->flags & HIDDEN_COMMAND))
-			fprintf(f, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
-	fprintf(f, "\n'notes COMMAND --help' shows a command's options, 'notes help COMMAND'\n"
-		   "its manual page; 'notes --version' the version.\n"
-		   "Environment: NOTES_NOW=YYYY-MM-DDTHH:MM sets the clock; VISUAL/EDITOR;\n"
-		   "NO_COLOR; GIT_AUTHOR_* and GIT_COMMITTER_* as in git.\n");
+			fprintf(f, "  %-8s %s\n", commands[i]->name, _(commands[i]->summary));
+	fprintf(f, "\n%s\n",
+		_("'notes COMMAND --help' shows a command's options, 'notes help COMMAND'\n"
+		  "its manual page; 'notes --version' the version.\n"
+		  "Environment: NOTES_NOW=YYYY-MM-DDTHH:MM sets the clock; VISUAL/EDITOR;\n"
+		  "NO_COLOR; GIT_AUTHOR_* and GIT_COMMITTER_* as in git."));
 }
 
 static const struct cmd_entry *S_find(const char *name)
@@ -106,15 +109,15 @@ int main(int argc, char **argv)
 			return EXIT_OK;
 		} else if (!strcmp(argv[i], "-C") && i + 1 < argc) {
 			if (chdir(argv[i + 1]) < 0)
-				return cmd_error("cannot change to '%s': %s", argv[i + 1],
+				return cmd_error(_("cannot change to '%s': %s"), argv[i + 1],
 						 strerror(errno));
 			i += 2;
 		} else if (!strcmp(argv[i], "-C")) {
-			fprintf(stderr, "notes: option '-C' needs a value\n");
+			cmd_error(_("option '%s' needs a value"), "-C");
 			S_help(stderr);
 			return EXIT_ERROR;
 		} else {
-			fprintf(stderr, "notes: unknown option '%s'\n", argv[i]);
+			cmd_error(_("unknown option '%s'"), argv[i]);
 			S_help(stderr);
 			return EXIT_ERROR;
 		}
@@ -128,7 +131,7 @@ int main(int argc, char **argv)
 				i + 1 < argc ? S_find(argv[i + 1]) : NULL, S_help);
 	cmd = S_find(argv[i]);
 	if (!cmd) {
-		cmd_error("'%s' is not a notes command (see 'notes --help')", argv[i]);
+		cmd_error(_("'%s' is not a notes command (see 'notes --help')"), argv[i]);
 		return EXIT_ERROR;
 	}
 	rc = S_run(cmd, argc - i, argv + i);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "gettext.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -59,7 +60,7 @@ int cmd_flush(struct strbuf *out)
 
 	strbuf_reset(out);
 	if (n != len || fflush(stdout) != 0)
-		return cmd_error("cannot write the output: %s", strerror(errno));
+		return cmd_error(_("cannot write the output: %s"), strerror(errno));
 	return EXIT_OK;
 }
 
@@ -68,7 +69,7 @@ void cmd_print_usage(const struct cmd_entry *cmd, FILE *f)
 	const struct cmd_option *o;
 	int width = 0;
 
-	fprintf(f, "usage: %s\n", cmd->synopsis);
+	fprintf(f, _("usage: %s\n"), cmd->synopsis);
 	for (o = cmd->options; o->name; o++) {
 		int w = (o->short_name ? 4 : 0) + 2 + (int)strlen(o->name) +
 			(o->arg ? 1 + (int)strlen(o->arg) : 0);
@@ -84,11 +85,11 @@ void cmd_print_usage(const struct cmd_entry *cmd, FILE *f)
 		strbuf_addf(&sb, "--%s", o->name);
 		if (o->arg)
 			strbuf_addf(&sb, " %s", o->arg);
-		fprintf(f, "  %-*s  %s\n", width, sb.buf, o->help);
+		fprintf(f, "  %-*s  %s\n", width, sb.buf, _(o->help));
 		strbuf_release(&sb);
 	}
 	if (cmd->description)
-		fprintf(f, "\n%s\n", cmd->description);
+		fprintf(f, "\n%s\n", _(cmd->description));
 }
 
 /* The option named name (len bytes) of the table: an exact name, else
@@ -127,11 +128,11 @@ static int S_take_long(const struct cmd_entry *cmd, int argc, char **argv, int *
 	int i = S_long(cmd, arg, len);
 
 	if (i < 0)
-		return cmd_usage_error(cmd, "unknown option '--%.*s'", (int)len, arg);
+		return cmd_usage_error(cmd, _("unknown option '--%.*s'"), (int)len, arg);
 	if (!cmd->options[i].arg && eq)
-		return cmd_usage_error(cmd, "option '--%s' takes no value", cmd->options[i].name);
+		return cmd_usage_error(cmd, _("option '--%s' takes no value"), cmd->options[i].name);
 	if (cmd->options[i].arg && !eq && *k + 1 >= argc)
-		return cmd_usage_error(cmd, "option '--%s' needs a value", cmd->options[i].name);
+		return cmd_usage_error(cmd, _("option '--%s' needs a value"), cmd->options[i].name);
 	out->value[i] = !cmd->options[i].arg ? "" : eq ? eq + 1 : argv[++*k];
 	out->at[i] = *k;
 	return 0;
@@ -146,7 +147,7 @@ static int S_take_short(const struct cmd_entry *cmd, int argc, char **argv, int 
 	for (p = argv[*k] + 1; *p; p++) {
 		int i = S_short(cmd, *p);
 		if (i < 0)
-			return cmd_usage_error(cmd, "unknown option '-%c'", *p);
+			return cmd_usage_error(cmd, _("unknown option '-%c'"), *p);
 		out->at[i] = *k;
 		if (!cmd->options[i].arg) {
 			out->value[i] = "";
@@ -157,7 +158,7 @@ static int S_take_short(const struct cmd_entry *cmd, int argc, char **argv, int 
 		} else if (*k + 1 < argc) {
 			out->value[i] = argv[++*k];
 		} else {
-			return cmd_usage_error(cmd, "option '-%c' needs a value", *p);
+			return cmd_usage_error(cmd, _("option '-%c' needs a value"), *p);
 		}
 		break;
 	}

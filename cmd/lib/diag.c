@@ -12,19 +12,26 @@
 void diag_add(struct diag *d, int line, int column, enum severity sev, const char *code,
 	      const char *fmt, ...)
 {
-	struct strbuf msg = STRBUF_INIT, text = STRBUF_INIT;
-	const char *local = _(fmt);
-	struct problem *p;
 	va_list ap;
 
 	va_start(ap, fmt);
-	strbuf_vaddf(&msg, fmt, ap);
+	diag_vadd(d, line, column, sev, code, fmt, ap);
 	va_end(ap);
-	if (local != fmt) {
-		va_start(ap, fmt);
-		strbuf_vaddf(&text, local, ap);
-		va_end(ap);
-	}
+}
+
+void diag_vadd(struct diag *d, int line, int column, enum severity sev, const char *code,
+	       const char *fmt, va_list ap)
+{
+	struct strbuf msg = STRBUF_INIT, text = STRBUF_INIT;
+	const char *local = _(fmt);
+	struct problem *p;
+	va_list again;
+
+	va_copy(again, ap);
+	strbuf_vaddf(&msg, fmt, ap);
+	if (local != fmt)
+		strbuf_vaddf(&text, local, again);
+	va_end(again);
 	ALLOC_GROW(d->list, d->nr + 1, d->alloc);
 	p = &d->list[d->nr++];
 	p->line = line;

@@ -2,6 +2,7 @@
 #ifndef NOTES_DIAG_H
 #define NOTES_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include "strbuf.h"
 
@@ -25,6 +26,8 @@ struct diag {
  * sixth argument) formats the same arguments for problem->text. */
 void diag_add(struct diag *d, int line, int column, enum severity sev, const char *code,
 	      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void diag_vadd(struct diag *d, int line, int column, enum severity sev, const char *code,
+	       const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 /* Append a copy of p (both its messages) to d. */
 void diag_copy(struct diag *d, const struct problem *p);
 /* Sort by line, then column (stable). */
