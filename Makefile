@@ -34,7 +34,7 @@ ALL_LDFLAGS += -fsanitize=$(SANITIZE)
 endif
 ALL_LDFLAGS += $(LDFLAGS)
 
-NO_DEPS_GOALS = clean format
+NO_DEPS_GOALS = clean format pot
 ifeq ($(filter-out $(NO_DEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
 include $(BUILD)/config.mk
@@ -56,7 +56,7 @@ POT ?= po/notes.pot
 # Every file whose strings xgettext reads: _(), N_(), Q_() (ngettext) and
 # the format of diag_add, the check messages.
 XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=Q_:1,2 \
-	--keyword=diag_add:6 --keyword=S_problem:5 --add-comments=TRANSLATORS: --package-name=notes \
+	--keyword=diag_add:6 --keyword=S_problem:5 --keyword=WARN:4 --add-comments=TRANSLATORS: --package-name=notes \
 	--package-version=$(VERSION) --sort-by-file
 
 # Every C file of the repository, for make format and make lint.
