@@ -43,6 +43,17 @@ static void S_label(struct strbuf *out, const char *label)
 	print_padded(out, label, 10);
 }
 
+/* A cause in the reader's language; JSON keeps the English value. */
+static void S_cause(struct strbuf *out, const char *cause)
+{
+	if (cause && !strcmp(cause, "execution"))
+		strbuf_addstr(out, _("execution"));
+	else if (cause && !strcmp(cause, "assumption"))
+		strbuf_addstr(out, _("assumption"));
+	else
+		S_str(out, cause);
+}
+
 static void S_lists(struct strbuf *out, const struct review_report *r)
 {
 	size_t i;
@@ -71,7 +82,7 @@ static void S_lists(struct strbuf *out, const struct review_report *r)
 		strbuf_addf(out, "  %s ", r->learnings[i].week);
 		S_str(out, r->learnings[i].text);
 		strbuf_addstr(out, " [");
-		S_str(out, r->learnings[i].cause);
+		S_cause(out, r->learnings[i].cause);
 		strbuf_addstr(out, "]: ");
 		S_str(out, r->learnings[i].learning);
 		strbuf_addch(out, '\n');

@@ -216,4 +216,29 @@ test_expect_success 'commit messages are byte for byte the same in both locales'
 	test_cmp c.log k.log
 '
 
+# readme_block COMMAND: what the README's Korean session shows after
+# "$ COMMAND", up to the next command or the end of the block.
+readme_block() {
+	awk -v cmd="\$ $1" '
+		$0 == cmd { on = 1; next }
+		on && (/^\$ / || /^```/) { exit }
+		on { print }
+	' "$ROOT/README.md"
+}
+
+test_expect_success 'the README: the Korean session is what notes prints' '
+	sh "$ROOT/examples/replay.sh" "$NOTES" team >out 2>err &&
+	NOTES_NOW=2026-11-26T13:00 notes_ko -C team new minji --no-edit >actual &&
+	readme_block "notes new minji --no-edit" >expect &&
+	test_cmp expect actual &&
+	NOTES_NOW=2026-11-26T13:00 notes_ko -C team check minji >actual &&
+	readme_block "notes check minji" >expect &&
+	test "$(wc -l <expect)" -eq 6 &&
+	test_cmp expect actual &&
+	NOTES_NOW=2026-11-26T13:00 notes_ko -C team review minji --since 2026-11-01 >actual &&
+	readme_block "notes review minji --since 2026-11-01" >expect &&
+	test_grep "^  1:1        5주 동안 3번 열림$" expect &&
+	test_cmp expect actual
+'
+
 test_done
