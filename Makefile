@@ -53,11 +53,13 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 PO_SRC = $(sort $(wildcard po/*.po))
 MO_FILES = $(PO_SRC:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/notes.mo)
 POT ?= po/notes.pot
-# Every file whose strings xgettext reads: _(), N_(), Q_() (ngettext) and
-# the format of diag_add, the check messages.
+# What xgettext reads as messages: _(), N_(), Q_() (ngettext), and the
+# formats of the check messages (diag_add and the helpers over it). File
+# names only, no line numbers: po/notes.pot changes when a message does.
 XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=Q_:1,2 \
-	--keyword=diag_add:6 --keyword=S_problem:5 --keyword=WARN:4 --add-comments=TRANSLATORS: --package-name=notes \
-	--package-version=$(VERSION) --sort-by-file
+	--keyword=diag_add:6 --keyword=S_problem:5 --keyword=WARN:4 \
+	--add-comments=TRANSLATORS: --add-location=file --sort-by-file \
+	--package-name=notes --package-version=$(VERSION)
 
 # Every C file of the repository, for make format and make lint.
 FORMAT_SRC = $(sort $(wildcard cmd/*.c cmd/*/*.c cmd/*/*.h tests/*/*.c tests/*/*.h tools/*.c))

@@ -52,12 +52,14 @@ static int S_refused(const struct note_target *t, const struct commit_result *re
 	size_t errors = diag_count(&res->problems, SEVERITY_ERROR);
 
 	if (force)
-		cmd_error(_("commit: %s has conflict markers; not committed (keep one side's lines, "
+		cmd_error(
+			_("commit: %s has conflict markers; not committed (keep one side's lines, "
 			  "then remove the markers)"),
-			  t->name);
+			t->name);
 	else
 		cmd_error(Q_("commit: %s has %zu error; not committed (fix it, or --force)",
-			     "commit: %s has %zu errors; not committed (fix it, or --force)", errors),
+			     "commit: %s has %zu errors; not committed (fix it, or --force)",
+			     errors),
 			  t->name, errors);
 	return EXIT_PROBLEMS;
 }

@@ -103,7 +103,8 @@ const struct cmd_entry cmd_complete_entry = {
 	.flags = WANT_JOURNAL | HIDDEN_COMMAND,
 	.synopsis = "notes __complete people|open|dates",
 	.summary = N_("the words shell completion offers"),
-	.description = N_("For the shell completion scripts: person ids and names; the open items of\n"
-		       "the latest notes (id, person, text); the dates of a week either side of\n"
-		       "today. One a line, tab-separated."),
+	.description =
+		N_("For the shell completion scripts: person ids and names; the open items of\n"
+		   "the latest notes (id, person, text); the dates of a week either side of\n"
+		   "today. One a line, tab-separated."),
 };

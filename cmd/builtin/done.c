@@ -33,7 +33,7 @@ static int S_done(struct cmd_context *ctx, const char *id, const char *at)
 		printf(_("committed %s: %s\n"), res.rel, res.commit.subject);
 	else if (res.commit.outcome == COMMIT_REFUSED)
 		rc = cmd_error(_("done: %s has conflict markers; not committed (keep one side's "
-			       "lines, then remove the markers)"),
+				 "lines, then remove the markers)"),
 			       res.rel);
 	else
 		printf(_("%s: nothing to commit\n"), res.rel);

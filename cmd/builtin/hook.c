@@ -39,8 +39,9 @@ static int S_status(struct cmd_context *ctx, struct strbuf *out)
 	} else {
 		strbuf_addstr(out, _("not installed: "));
 		S_shown(out, &h);
-		strbuf_addstr(out, h.state == HOOK_NONE ? _(" does not exist\n")
-							: _(" is another program's pre-commit hook\n"));
+		strbuf_addstr(out, h.state == HOOK_NONE
+					   ? _(" does not exist\n")
+					   : _(" is another program's pre-commit hook\n"));
 	}
 	hook_info_release(&h);
 	strbuf_release(&err);

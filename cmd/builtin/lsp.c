@@ -31,7 +31,8 @@ static int cmd_lsp(const struct cmd_args *args, struct cmd_context *ctx)
 		o.debounce_ms = (int)ms;
 	}
 	if (args->argc)
-		return cmd_usage_error(&cmd_lsp_entry, _("unexpected argument '%s'"), args->argv[0]);
+		return cmd_usage_error(&cmd_lsp_entry, _("unexpected argument '%s'"),
+				       args->argv[0]);
 	/* a client that goes away closes the pipe: a write then fails, it does not kill */
 	signal(SIGPIPE, SIG_IGN);
 	rc = lsp_serve(&o, &err);

@@ -89,11 +89,13 @@ static int cmd_person(const struct cmd_args *args, struct cmd_context *ctx)
 		return cmd_usage_error(&cmd_person_entry, _("add or list?"));
 	if (!strcmp(args->argv[0], "list")) {
 		if (args->argc > 1 || f.name || f.email || f.slot || f.lang)
-			return cmd_usage_error(&cmd_person_entry, _("person list takes no arguments"));
+			return cmd_usage_error(&cmd_person_entry,
+					       _("person list takes no arguments"));
 		return S_list(ctx);
 	}
 	if (strcmp(args->argv[0], "add"))
-		return cmd_usage_error(&cmd_person_entry, _("unknown subcommand '%s'"), args->argv[0]);
+		return cmd_usage_error(&cmd_person_entry, _("unknown subcommand '%s'"),
+				       args->argv[0]);
 	if (args->argc != 2)
 		return cmd_usage_error(&cmd_person_entry, _("person add takes one ID"));
 	return S_add(ctx, args->argv[1], &f);

@@ -72,9 +72,10 @@ static void S_lists(struct strbuf *out, const struct review_report *r)
 		strbuf_addstr(out, "  ");
 		S_str(out, r->carried[i].text);
 		strbuf_addf(out, " ^%s ", r->carried[i].id);
-		strbuf_addf(out,
-			    Q_("(open %zu meeting)\n", "(open %zu meetings)\n", r->carried[i].weeks),
-			    r->carried[i].weeks);
+		strbuf_addf(
+			out,
+			Q_("(open %zu meeting)\n", "(open %zu meetings)\n", r->carried[i].weeks),
+			r->carried[i].weeks);
 	}
 	if (r->nlearnings)
 		strbuf_addf(out, "%s\n", _("Learnings:"));
@@ -122,7 +123,8 @@ static void S_print(struct strbuf *out, const struct review_report *r, bool term
 	S_day(out, r->until, r->has_until);
 	strbuf_addch(out, '\n');
 	S_label(out, _("meetings"));
-	strbuf_addf(out, Q_("%zu held in %zu weeks\n", "%zu held in %zu weeks\n", r->meetings.weeks),
+	strbuf_addf(out,
+		    Q_("%zu held in %zu weeks\n", "%zu held in %zu weeks\n", r->meetings.weeks),
 		    r->meetings.held, r->meetings.weeks);
 	S_label(out, _("focus"));
 	strbuf_addf(out, _("%zu done, %zu partial, %zu dropped, %zu open of %zu"), r->focus.done,

@@ -46,11 +46,12 @@ const struct cmd_entry cmd_share_entry = {
 	.flags = NEED_JOURNAL,
 	.synopsis = "notes share PERSON URL",
 	.summary = N_("move a person's notes into a pair journal at a remote"),
-	.description = N_("Moves PERSON's notes out of the team repository into a pair journal of\n"
-		       "their own: their whole history (same authors, dates and messages), pushed\n"
-		       "to branch main of URL (an empty repository: a path, file://, git://,\n"
-		       "ssh:// or https://), and mounted at PERSON/. The team journal commits the\n"
-		       "removal of PERSON/ with person.PERSON.remote = URL (without credentials).\n"
-		       "Refused, with nothing changed, when PERSON's notes have changes not\n"
-		       "committed, are shared already, or URL has commits of another journal."),
+	.description =
+		N_("Moves PERSON's notes out of the team repository into a pair journal of\n"
+		   "their own: their whole history (same authors, dates and messages), pushed\n"
+		   "to branch main of URL (an empty repository: a path, file://, git://,\n"
+		   "ssh:// or https://), and mounted at PERSON/. The team journal commits the\n"
+		   "removal of PERSON/ with person.PERSON.remote = URL (without credentials).\n"
+		   "Refused, with nothing changed, when PERSON's notes have changes not\n"
+		   "committed, are shared already, or URL has commits of another journal."),
 };

@@ -79,7 +79,8 @@ static void S_print(struct strbuf *out, const struct team_status *st, bool color
 		}
 		if (p->next.has_next) {
 			date_format_time(p->next.next, when);
-			strbuf_addf(out, p->next_is_agenda ? _(", next %s (agenda)") : _(", next %s"),
+			strbuf_addf(out,
+				    p->next_is_agenda ? _(", next %s (agenda)") : _(", next %s"),
 				    when);
 		}
 		if (p->next.overdue)

@@ -32,11 +32,13 @@ static void S_render(struct strbuf *out, const struct sync_line *l)
 		if (l->cloned)
 			strbuf_addstr(out, _("cloned"));
 		if (l->fetched && !l->cloned)
-			strbuf_addf(out, _("%sfetched %ld"), out->len > start ? ", " : "", l->fetched);
+			strbuf_addf(out, _("%sfetched %ld"), out->len > start ? ", " : "",
+				    l->fetched);
 		if (l->merged)
 			strbuf_addf(out, _("%smerged"), out->len > start ? ", " : "");
 		if (l->pushed)
-			strbuf_addf(out, _("%spushed %ld"), out->len > start ? ", " : "", l->pushed);
+			strbuf_addf(out, _("%spushed %ld"), out->len > start ? ", " : "",
+				    l->pushed);
 		break;
 	case SYNC_SKIPPED:
 		strbuf_addstr(out, _("skipped: changes not committed in "));
@@ -89,7 +91,7 @@ static int cmd_sync(const struct cmd_args *args, struct cmd_context *ctx)
 		rc = EXIT_ERROR;
 	if (conflict)
 		cmd_error(_("resolve each conflict (notes check shows the markers), then notes "
-			  "commit and notes sync"));
+			    "commit and notes sync"));
 	if (skipped)
 		cmd_error(_("commit the notes first (notes commit), then notes sync"));
 	sync_result_release(&res);
@@ -104,11 +106,12 @@ const struct cmd_entry cmd_sync_entry = {
 	.flags = NEED_JOURNAL,
 	.synopsis = "notes sync [PERSON...]",
 	.summary = N_("sync each journal with its remote"),
-	.description = N_("Brings each journal and its remote together: the team repository (when it\n"
-		       "has a remote origin) and each pair journal (all, or those of PERSON...),\n"
-		       "cloning the missing ones. Fetches main, fast-forwards or merges (notes\n"
-		       "item by item), pushes main (never forced). Notes with changes not\n"
-		       "committed are never touched: that journal is skipped. A conflict leaves\n"
-		       "markers in the note; resolve it, then notes commit completes the merge.\n"
-		       "One line per journal; exit 1 when one was skipped or stopped."),
+	.description =
+		N_("Brings each journal and its remote together: the team repository (when it\n"
+		   "has a remote origin) and each pair journal (all, or those of PERSON...),\n"
+		   "cloning the missing ones. Fetches main, fast-forwards or merges (notes\n"
+		   "item by item), pushes main (never forced). Notes with changes not\n"
+		   "committed are never touched: that journal is skipped. A conflict leaves\n"
+		   "markers in the note; resolve it, then notes commit completes the merge.\n"
+		   "One line per journal; exit 1 when one was skipped or stopped."),
 };

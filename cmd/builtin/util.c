@@ -130,7 +130,8 @@ static int S_take_long(const struct cmd_entry *cmd, int argc, char **argv, int *
 	if (i < 0)
 		return cmd_usage_error(cmd, _("unknown option '--%.*s'"), (int)len, arg);
 	if (!cmd->options[i].arg && eq)
-		return cmd_usage_error(cmd, _("option '--%s' takes no value"), cmd->options[i].name);
+		return cmd_usage_error(cmd, _("option '--%s' takes no value"),
+				       cmd->options[i].name);
 	if (cmd->options[i].arg && !eq && *k + 1 >= argc)
 		return cmd_usage_error(cmd, _("option '--%s' needs a value"), cmd->options[i].name);
 	out->value[i] = !cmd->options[i].arg ? "" : eq ? eq + 1 : argv[++*k];

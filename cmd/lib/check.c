@@ -292,7 +292,8 @@ static void S_loop(const struct note *note, const struct note *prev, struct diag
 				continue;
 			diag_add(d, line, 1, SEVERITY_ERROR, "loop-broken",
 				 secs[k] == SECTION_FOCUS
-					 ? N_("open focus item %s%s%s'%s' of %s is not reviewed here")
+					 ? N_("open focus item %s%s%s'%s' of %s is not reviewed "
+					      "here")
 					 : N_("open support item %s%s%s'%s' of %s is not reviewed "
 					      "here"),
 				 t->id ? "^" : "", t->id ? t->id : "", t->id ? " " : "",

@@ -378,12 +378,14 @@ void note_line_set_field(struct task *t, enum field f, char *v, const struct par
 		} else {
 			para_position(p, at, &line, &col);
 			diag_add(d, line, col, SEVERITY_ERROR, "bad-date",
-				 rc == DATE_ZONE ? N_("done: '%s' has a time zone; times in notes are "
-						      "local (YYYY-MM-DDTHH:MM)")
+				 rc == DATE_ZONE
+					 ? N_("done: '%s' has a time zone; times in notes are "
+					      "local (YYYY-MM-DDTHH:MM)")
 				 : rc == DATE_TIME
 					 ? N_("done: '%s': the time is not a time of day (00:00 to "
 					      "23:59)")
-					 : N_("done: '%s' is not a date and time (YYYY-MM-DDTHH:MM)"),
+					 : N_("done: '%s' is not a date and time "
+					      "(YYYY-MM-DDTHH:MM)"),
 				 S_quote(&q, v, strlen(v)));
 		}
 	}
