@@ -113,7 +113,13 @@ test_expect_success 'an error and a usage error in Korean' '
 	test_grep "^사용법: notes status \[PERSON\] \[--json\]$" err &&
 	test_grep "^  --json  JSON 객체 하나 \\(필드는 README 참고\\)$" err &&
 	test_expect_code 2 notes_ko -C k person 2>err &&
-	test_grep "^notes: add인가요, list인가요\?$" err
+	test_grep "^notes: add인가요, list인가요\?$" err &&
+	test_expect_code 2 notes_ko -C k person add minji 2>err &&
+	echo "notes: person add: minji은(는) 이미 저널에 있습니다" >expect &&
+	test_cmp expect err &&
+	mkdir nowhere &&
+	test_expect_code 2 notes_ko -C nowhere status 2>err &&
+	test_grep "^notes: 저널 안이 아닙니다 " err
 '
 
 test_expect_success 'check messages in Korean; codes stay English' '
