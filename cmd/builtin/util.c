@@ -230,12 +230,31 @@ static void S_task(struct strbuf *out, const struct task *t, enum section sec)
 	strbuf_addch(out, '\n');
 }
 
+/* The name of a part of the summary, padded by display width. */
+static void S_label(struct strbuf *out, const char *label)
+{
+	strbuf_addstr(out, "  ");
+	print_padded(out, label, 10);
+	strbuf_addch(out, ' ');
+}
+
+static const char *S_section_label(enum section sec)
+{
+	switch (sec) {
+	case SECTION_REVIEW: return _("review");
+	case SECTION_BLOCKERS: return _("blockers");
+	case SECTION_SUPPORT: return _("support");
+	case SECTION_FOCUS: return _("focus");
+	default: return section_name(sec);
+	}
+}
+
 static void S_section(struct strbuf *out, const struct note *note, enum section sec)
 {
 	size_t i;
 
 	for (i = 0; i < note->nitems[sec]; i++) {
-		strbuf_addf(out, "  %-10s  ", i ? "" : section_name(sec));
+		S_label(out, i ? "" : S_section_label(sec));
 		S_task(out, &note->items[sec][i], sec);
 	}
 }
@@ -247,7 +266,7 @@ void print_note_summary(struct strbuf *out, const struct note *note, const struc
 	size_t warnings = diag_count(problems, SEVERITY_WARNING);
 
 	S_text(out, note->file ? note->file : "-");
-	strbuf_addf(out, ": %s with %s", note->person ? note->person : "?",
+	strbuf_addf(out, _(": %s with %s"), note->person ? note->person : "?",
 		    note->leader ? note->leader : "?");
 	if (note->has_date) {
 		date_format_time(note->date, when);
@@ -260,7 +279,7 @@ void print_note_summary(struct strbuf *out, const struct note *note, const struc
 	}
 	strbuf_addch(out, '\n');
 	for (i = 0; i < note->ngoals; i++) {
-		strbuf_addf(out, "  %-10s  ", i ? "" : "goals");
+		S_label(out, i ? "" : _("goals"));
 		if (note->goals[i].tag) {
 			strbuf_addch(out, '#');
 			S_text(out, note->goals[i].tag);
@@ -274,14 +293,17 @@ void print_note_summary(struct strbuf *out, const struct note *note, const struc
 	S_section(out, note, SECTION_SUPPORT);
 	S_section(out, note, SECTION_FOCUS);
 	for (i = 0; i < note->nfeedback; i++) {
-		strbuf_addf(out, "  %-10s  ", i ? "" : "feedback");
+		S_label(out, i ? "" : _("feedback"));
 		S_text(out, note->feedback[i].text);
 		strbuf_addch(out, '\n');
 	}
-	if (errors || warnings)
-		strbuf_addf(out, "  %-10s  %zu error%s, %zu warning%s (see 'notes check')\n",
-			    "problems", errors, errors == 1 ? "" : "s", warnings,
-			    warnings == 1 ? "" : "s");
+	if (errors || warnings) {
+		S_label(out, _("problems"));
+		strbuf_addf(out, Q_("%zu error", "%zu errors", errors), errors);
+		strbuf_addstr(out, ", ");
+		strbuf_addf(out, Q_("%zu warning", "%zu warnings", warnings), warnings);
+		strbuf_addf(out, "%s\n", _(" (see 'notes check')"));
+	}
 }
 
 void print_padded(struct strbuf *out, const char *s, int width)

@@ -172,6 +172,16 @@ test_expect_success 'review in Korean, its labels padded by display width' '
 	test_cmp expect actual
 '
 
+test_expect_success 'the summary of parse in Korean, its labels padded by display width' '
+	notes_ko -C k parse minji/2026-11-23.md >actual &&
+	test_grep "^minji/2026-11-23.md: minji \(리더 kim\), 2026-11-23 10:00 \(2026-W48\)$" actual &&
+	test_grep "^  목표        #온보딩 첫 주 안에 배포까지$" actual &&
+	test_grep "^  막힘        테스트 기기가 없다 #기기$" actual &&
+	test_grep "^  문제        오류 2개, 경고 7개 \(.notes check. 참고\)$" actual &&
+	notes -C k parse minji/2026-11-23.md >actual &&
+	test_grep "^  problems    2 errors, 7 warnings \(see .notes check.\)$" actual
+'
+
 test_expect_success 'person list in Korean: Hangul names and headers line up' '
 	notes_ko -C k person list >actual &&
 	cat >expect <<-\EOF &&
