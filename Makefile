@@ -6,6 +6,7 @@ BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR ?=
 CC ?= cc
 BUILD ?= build
@@ -33,7 +34,7 @@ ALL_LDFLAGS += -fsanitize=$(SANITIZE)
 endif
 ALL_LDFLAGS += $(LDFLAGS)
 
-NO_DEPS_GOALS = clean format
+NO_DEPS_GOALS = clean format pot
 ifeq ($(filter-out $(NO_DEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
 include $(BUILD)/config.mk
@@ -48,6 +49,17 @@ MAN_SRC = $(sort $(wildcard docs/*.1.md))
 MAN_PAGES = $(MAN_SRC:docs/%.md=$(BUILD)/man/man1/%)
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# The translations: po/LANG.po -> $(BUILD)/locale/LANG/LC_MESSAGES/notes.mo
+PO_SRC = $(sort $(wildcard po/*.po))
+MO_FILES = $(PO_SRC:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/notes.mo)
+POT ?= po/notes.pot
+# What xgettext reads as messages: _(), N_(), Q_() (ngettext), and the
+# formats of the check messages (diag_add and the helpers over it). File
+# names only, no line numbers: po/notes.pot changes when a message does.
+XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=Q_:1,2 \
+	--keyword=diag_add:6 --keyword=S_problem:5 --keyword=WARN:4 \
+	--add-comments=TRANSLATORS: --add-location=file --sort-by-file \
+	--package-name=notes --package-version=$(VERSION)
 
 # Every C file of the repository, for make format and make lint.
 FORMAT_SRC = $(sort $(wildcard cmd/*.c cmd/*/*.c cmd/*/*.h tests/*/*.c tests/*/*.h tools/*.c))
@@ -56,13 +68,15 @@ TIDY_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Icmd/lib -I$(
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
-.PHONY: all man check units demo bench format lint install uninstall clean leakcheck fuzz stress \
-	screenshot
+.PHONY: all man locale pot check units demo bench format lint install uninstall clean leakcheck \
+	fuzz stress screenshot FORCE
 .SUFFIXES:
 
-all: $(BUILD)/notes man
+all: $(BUILD)/notes man locale
 
 man: $(MAN_PAGES)
+
+locale: $(MO_FILES)
 
 $(BUILD)/config.mk: tools/deps.sh Makefile
 	@mkdir -p $(BUILD)
@@ -82,7 +96,15 @@ $(BUILD)/embedded.o: $(BUILD)/embedded.c
 
 $(BUILD)/%.o: %.c $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(VERSION_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(VERSION_CFLAGS) $(LOCALE_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Only gettext.c knows where the catalogues are installed; it is rebuilt
+# when that place changes (the file holds the last one built).
+$(BUILD)/LOCALEDIR: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' >$@
+$(BUILD)/cmd/lib/gettext.o: $(BUILD)/LOCALEDIR
+$(BUILD)/cmd/lib/gettext.o: LOCALE_CFLAGS = -DLOCALEDIR='"$(LOCALEDIR)"'
 
 # Only main prints the version: it alone is rebuilt when VERSION changes.
 $(BUILD)/cmd/notes.o: VERSION
@@ -109,12 +131,22 @@ $(BUILD)/man/man1/%.1: docs/%.1.md VERSION $(BUILD)/config.mk
 	{ printf '.TH "%s" "1" "" "notes %s" "notes manual"\n.nh\n.ad l\n' \
 		"$$(echo '$*' | tr a-z A-Z)" "$(VERSION)" && cmark -t man $<; } >$@.tmp && mv $@.tmp $@
 
+# msgfmt -c: a translation's format takes the original's arguments.
+$(BUILD)/locale/%/LC_MESSAGES/notes.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt -c --statistics -o $@.tmp $< && mv $@.tmp $@
+
+# po/notes.pot, the messages of the code (POT=FILE writes it elsewhere:
+# the completeness test compares a fresh one with po/ko.po).
+pot:
+	@xgettext $(XGETTEXT_FLAGS) -o $(POT) $(sort $(wildcard cmd/*.c cmd/*/*.c cmd/*/*.h))
+
 # The tests run against a sanitizer build in build/check.
 check:
 	@sh tools/deps.sh git jq python3 procps clang libclang-rt-14-dev zsh man-db python3-icalendar \
-		neovim strace chromium fonts-noto-cjk
+		neovim strace chromium fonts-noto-cjk ko_KR.UTF-8
 	@$(MAKE) --no-print-directory BUILD=build/check SANITIZE=address,undefined \
-		DEVELOPER=1 CFLAGS="-O1 -g" build/check/notes man units
+		DEVELOPER=1 CFLAGS="-O1 -g" build/check/notes man locale units
 	@sh tests/run.sh build/check
 
 units: $(UNIT_BIN)
@@ -161,9 +193,13 @@ lint: $(BUILD)/embedded.c
 		|| { echo "lint: banned function (use strbuf or snprintf)"; exit 1; }
 
 # PREFIX for where it runs from, DESTDIR for a staging directory (a package).
-install: $(BUILD)/notes $(MAN_PAGES)
+install: $(BUILD)/notes $(MAN_PAGES) $(MO_FILES)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	for mo in $(MO_FILES:$(BUILD)/locale/%=%); do \
+		install -d $(DESTDIR)$(LOCALEDIR)/$${mo%/*} && \
+		install -m 644 $(BUILD)/locale/$$mo $(DESTDIR)$(LOCALEDIR)/$$mo || exit 1; \
+	done
 	install -m 755 $(BUILD)/notes $(DESTDIR)$(BINDIR)/notes
 	install -m 644 $(MAN_PAGES) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 contrib/completion/notes.bash $(DESTDIR)$(BASHCOMPDIR)/notes
@@ -172,7 +208,8 @@ install: $(BUILD)/notes $(MAN_PAGES)
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/notes $(DESTDIR)$(BASHCOMPDIR)/notes \
 		$(DESTDIR)$(ZSHCOMPDIR)/_notes \
-		$(MAN_SRC:docs/%.md=$(DESTDIR)$(MANDIR)/man1/%)
+		$(MAN_SRC:docs/%.md=$(DESTDIR)$(MANDIR)/man1/%) \
+		$(MO_FILES:$(BUILD)/locale/%=$(DESTDIR)$(LOCALEDIR)/%)
 
 clean:
 	rm -rf $(BUILD)

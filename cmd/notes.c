@@ -1,6 +1,5 @@
 /* notes.c - main: global options, then a table of commands. */
 #include <errno.h>
-#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +7,7 @@
 #include <unistd.h>
 
 #include "builtin/builtin.h"
+#include "gettext.h"
 #include "strbuf.h"
 #include "vcs.h"
 #include "vocab.h"
@@ -27,16 +27,19 @@ static void S_help(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, "usage: notes [-C DIR] COMMAND [ARGS]\n\n"
-		   "Weekly 1:1 notes in a git journal: blocked -> support within 48 hours ->\n"
-		   "focus for 5 days -> review next week.\n\ncommands:\n");
+	fprintf(f, _("usage: %s\n"), "notes [-C DIR] COMMAND [ARGS]");
+	fprintf(f, "\n%s\n\n%s\n",
+		_("Weekly 1:1 notes in a git journal: blocked -> support within 48 hours ->\n"
+		  "focus for 5 days -> review next week."),
+		_("commands:"));
 	for (i = 0; i < sizeof(commands) / sizeof(*commands); i++)
 		if (!(commands[i]->flags & HIDDEN_COMMAND))
-			fprintf(f, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
-	fprintf(f, "\n'notes COMMAND --help' shows a command's options, 'notes help COMMAND'\n"
-		   "its manual page; 'notes --version' the version.\n"
-		   "Environment: NOTES_NOW=YYYY-MM-DDTHH:MM sets the clock; VISUAL/EDITOR;\n"
-		   "NO_COLOR; GIT_AUTHOR_* and GIT_COMMITTER_* as in git.\n");
+			fprintf(f, "  %-8s %s\n", commands[i]->name, _(commands[i]->summary));
+	fprintf(f, "\n%s\n",
+		_("'notes COMMAND --help' shows a command's options, 'notes help COMMAND'\n"
+		  "its manual page; 'notes --version' the version.\n"
+		  "Environment: NOTES_NOW=YYYY-MM-DDTHH:MM sets the clock; VISUAL/EDITOR;\n"
+		  "NO_COLOR; GIT_AUTHOR_* and GIT_COMMITTER_* as in git."));
 }
 
 static const struct cmd_entry *S_find(const char *name)
@@ -98,7 +101,7 @@ int main(int argc, char **argv)
 	const struct cmd_entry *cmd;
 	int i = 1, rc;
 
-	setlocale(LC_CTYPE, "");
+	gettext_setup();
 	/* past the file-size limit (ulimit -f) a write fails with EFBIG, which
 	 * notes reports (and removes its temporary file), instead of a kill */
 	signal(SIGXFSZ, SIG_IGN);
@@ -111,17 +114,17 @@ int main(int argc, char **argv)
 			return EXIT_OK;
 		} else if (!strcmp(argv[i], "-C") && i + 1 < argc) {
 			if (chdir(argv[i + 1]) < 0)
-				return cmd_error("cannot change to '%s': %s", argv[i + 1],
+				return cmd_error(_("cannot change to '%s': %s"), argv[i + 1],
 						 strerror(errno));
 			i += 2;
 		} else if (!strcmp(argv[i], "-C")) {
-			fprintf(stderr, "notes: option '-C' needs a value\n");
+			cmd_error(_("option '%s' needs a value"), "-C");
 			S_help(stderr);
 			return EXIT_ERROR;
 		} else {
 			struct strbuf name = STRBUF_INIT;
 			strbuf_add_escaped(&name, argv[i], strlen(argv[i]));
-			fprintf(stderr, "notes: unknown option '%s'\n", name.buf);
+			cmd_error(_("unknown option '%s'"), name.buf);
 			strbuf_release(&name);
 			S_help(stderr);
 			return EXIT_ERROR;
@@ -138,7 +141,7 @@ int main(int argc, char **argv)
 	if (!cmd) {
 		struct strbuf name = STRBUF_INIT;
 		strbuf_add_escaped(&name, argv[i], strlen(argv[i]));
-		cmd_error("'%s' is not a notes command (see 'notes --help')", name.buf);
+		cmd_error(_("'%s' is not a notes command (see 'notes --help')"), name.buf);
 		strbuf_release(&name);
 		return EXIT_ERROR;
 	}

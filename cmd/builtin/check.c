@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "gettext.h"
 #include "journal_check.h"
 #include "fsutil.h"
 #include "journal_staged.h"
@@ -74,10 +75,10 @@ static int cmd_check(const struct cmd_args *args, struct cmd_context *ctx)
 	if (args->value[OPT_STAGED]) {
 		if (args->argc)
 			return cmd_usage_error(&cmd_check_entry,
-					       "--staged checks the staged notes: name none");
+					       _("--staged checks the staged notes: name none"));
 		if (!ctx->journal)
 			return cmd_usage_error(&cmd_check_entry,
-					       "not in a journal: no staged notes to check");
+					       _("not in a journal: no staged notes to check"));
 		return S_check_staged(ctx, strict);
 	}
 	if (args->argc) {
@@ -91,7 +92,7 @@ static int cmd_check(const struct cmd_args *args, struct cmd_context *ctx)
 		journal_latest_targets(ctx->journal, &targets, &n);
 	} else {
 		return cmd_usage_error(&cmd_check_entry,
-				       "not in a journal: name the files to check");
+				       _("not in a journal: name the files to check"));
 	}
 	for (i = 0; i < n; i++) {
 		int one = S_check_one(ctx, &targets[i], strict, &out);
@@ -111,16 +112,16 @@ const struct cmd_entry cmd_check_entry = {
 	.flags = WANT_JOURNAL,
 	.synopsis = "notes check [--strict] [PERSON|FILE...]\n"
 		    "   or: notes check [--strict] --staged",
-	.summary = "check that notes keep the loop",
+	.summary = N_("check that notes keep the loop"),
 	.description =
-		"Checks that each note keeps the loop; without arguments, the latest note\n"
+		N_("Checks that each note keeps the loop; without arguments, the latest note\n"
 		"of every person; with --staged, the notes staged for the next commit as\n"
 		"the index holds them (the pre-commit hook, see notes hook).\n"
 		"Prints file:line:col: severity: message [code].\n"
-		"Exit 0: no errors; 1: errors (or warnings with --strict); 2: cannot read.",
+		"Exit 0: no errors; 1: errors (or warnings with --strict); 2: cannot read."),
 	.options = {
-		[OPT_STRICT] = { "strict", 0, NULL, "warnings count as problems too (exit 1)" },
+		[OPT_STRICT] = { "strict", 0, NULL, N_("warnings count as problems too (exit 1)") },
 		[OPT_STAGED] = { "staged", 0, NULL,
-				 "check the staged versions of the staged notes (from the index)" },
+				 N_("check the staged versions of the staged notes (from the index)") },
 	},
 };

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "gettext.h"
 #include "xalloc.h"
 #include "journal_commit.h"
 #include "journal_merge.h"
@@ -31,7 +32,7 @@ static int S_targets(struct cmd_context *ctx, int argc, char **argv, struct note
 		return EXIT_ERROR;
 	}
 	if (journal_changed_notes(ctx->journal, &paths, &np, &err) < 0) {
-		cmd_error("commit: %s", err.buf);
+		cmd_error(_("commit: %s"), err.buf);
 		strbuf_release(&err);
 		return EXIT_ERROR;
 	}
@@ -51,12 +52,15 @@ static int S_refused(const struct note_target *t, const struct commit_result *re
 	size_t errors = diag_count(&res->problems, SEVERITY_ERROR);
 
 	if (force)
-		cmd_error("commit: %s has conflict markers; not committed (keep one side's lines, "
-			  "then remove the markers)",
-			  t->name);
+		cmd_error(
+			_("commit: %s has conflict markers; not committed (keep one side's lines, "
+			  "then remove the markers)"),
+			t->name);
 	else
-		cmd_error("commit: %s has %zu error%s; not committed (fix it, or --force)", t->name,
-			  errors, errors == 1 ? "" : "s");
+		cmd_error(Q_("commit: %s has %zu error; not committed (fix it, or --force)",
+			     "commit: %s has %zu errors; not committed (fix it, or --force)",
+			     errors),
+			  t->name, errors);
 	return EXIT_PROBLEMS;
 }
 
@@ -86,7 +90,7 @@ static int S_commit_merge(struct commit_session *s, struct note_target *targets,
 			done[i] = true;
 		}
 	if (m && journal_commit_merge(s, files, m, &req, res, &err) < 0)
-		rc = cmd_error("commit: %s", err.buf);
+		rc = cmd_error(_("commit: %s"), err.buf);
 	for (i = 0; i < m; i++) {
 		strbuf_reset(&out);
 		diag_format(&res[i].problems, which[i]->name, &out);
@@ -96,7 +100,7 @@ static int S_commit_merge(struct commit_session *s, struct note_target *targets,
 			int one = S_refused(which[i], &res[i], o->force);
 			rc = one > rc ? one : rc;
 		} else if (res[i].outcome == COMMIT_MADE) {
-			printf("committed %s: %s\n", which[i]->name, res[i].subject);
+			printf(_("committed %s: %s\n"), which[i]->name, res[i].subject);
 			(*committed)++;
 		}
 		commit_result_release(&res[i]);
@@ -127,18 +131,18 @@ static int S_commit_one(struct commit_session *s, const struct note_target *t,
 	fputs(out.buf, stderr);
 	cmd_warnings(&res.warn);
 	if (rc == EXIT_ERROR) {
-		cmd_error("commit: %s%s%s", config ? JOURNAL_CONFIG : "", config ? ": " : "",
+		cmd_error(_("commit: %s%s%s"), config ? JOURNAL_CONFIG : "", config ? ": " : "",
 			  err.buf);
 	} else if (res.outcome == COMMIT_REFUSED) {
 		rc = S_refused(t, &res, o->force);
 	} else if (res.outcome == COMMIT_MADE) {
 		if (config)
-			printf("committed %s\n", JOURNAL_CONFIG);
+			printf(_("committed %s\n"), JOURNAL_CONFIG);
 		else
-			printf("committed %s: %s\n", t->name, res.subject);
+			printf(_("committed %s: %s\n"), t->name, res.subject);
 		(*committed)++;
 	} else if (!config) {
-		printf("%s: nothing to commit\n", t->name);
+		printf(_("%s: nothing to commit\n"), t->name);
 	}
 	commit_result_release(&res);
 	strbuf_release(&err);
@@ -175,7 +179,7 @@ static int cmd_commit(const struct cmd_args *args, struct cmd_context *ctx)
 	}
 	free(done);
 	if (!n || (!committed && rc == EXIT_OK && n))
-		printf("nothing to commit: the notes match the journal's history\n");
+		printf("%s\n", _("nothing to commit: the notes match the journal's history"));
 	commit_session_close(&s);
 	note_targets_free(targets, n);
 	return rc;
@@ -186,17 +190,17 @@ const struct cmd_entry cmd_commit_entry = {
 	.fn = cmd_commit,
 	.flags = NEED_JOURNAL,
 	.synopsis = "notes commit [-m MSG] [--force] [PERSON|FILE...]",
-	.summary = "give tasks ids, check, and commit each meeting note",
+	.summary = N_("give tasks ids, check, and commit each meeting note"),
 	.description =
-		"Gives every task an id (^xxxxxx, appended to its line), checks the note, and\n"
+		N_("Gives every task an id (^xxxxxx, appended to its line), checks the note, and\n"
 		"commits each meeting note alone: only note files and .notes/config are ever\n"
 		"staged. Without arguments, every changed note. A note with errors is not\n"
 		"committed (and not touched) unless --force; conflict markers never are.\n"
 		"While a merge of notes sync is in progress, the notes it left with\n"
 		"conflicts, once resolved, are committed together as the merge (both\n"
-		"parents); any other merge or git operation in progress refuses the commit.",
+		"parents); any other merge or git operation in progress refuses the commit."),
 	.options = {
-		[OPT_MESSAGE] = { "message", 'm', "MSG", "a paragraph for the commit message body" },
-		[OPT_FORCE] = { "force", 'f', NULL, "commit a note even when it has errors" },
+		[OPT_MESSAGE] = { "message", 'm', "MSG", N_("a paragraph for the commit message body") },
+		[OPT_FORCE] = { "force", 'f', NULL, N_("commit a note even when it has errors") },
 	},
 };

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "gettext.h"
 #include "open_items.h"
 
 /* "id<TAB>name": everyone but the leader. */
@@ -78,7 +79,7 @@ static int cmd_complete(const struct cmd_args *args, struct cmd_context *ctx)
 	int rc = 0;
 
 	if (args->argc != 1)
-		return cmd_usage_error(&cmd_complete_entry, "name what to complete");
+		return cmd_usage_error(&cmd_complete_entry, _("name what to complete"));
 	if (!strcmp(argv[0], "people")) {
 		if (ctx->journal)
 			S_people(&out, ctx->journal);
@@ -88,7 +89,7 @@ static int cmd_complete(const struct cmd_args *args, struct cmd_context *ctx)
 	} else if (!strcmp(argv[0], "dates")) {
 		rc = S_dates(&out);
 	} else {
-		return cmd_usage_error(&cmd_complete_entry, "cannot complete '%s'", argv[0]);
+		return cmd_usage_error(&cmd_complete_entry, _("cannot complete '%s'"), argv[0]);
 	}
 	/* completion stays quiet: an unreadable journal completes nothing */
 	rc = rc < 0 ? EXIT_ERROR : cmd_flush(&out);
@@ -101,8 +102,9 @@ const struct cmd_entry cmd_complete_entry = {
 	.fn = cmd_complete,
 	.flags = WANT_JOURNAL | HIDDEN_COMMAND,
 	.synopsis = "notes __complete people|open|dates",
-	.summary = "the words shell completion offers",
-	.description = "For the shell completion scripts: person ids and names; the open items of\n"
-		       "the latest notes (id, person, text); the dates of a week either side of\n"
-		       "today. One a line, tab-separated.",
+	.summary = N_("the words shell completion offers"),
+	.description =
+		N_("For the shell completion scripts: person ids and names; the open items of\n"
+		   "the latest notes (id, person, text); the dates of a week either side of\n"
+		   "today. One a line, tab-separated."),
 };

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "gettext.h"
 #include "journal_commit.h"
 #include "ids.h"
 
@@ -31,23 +32,26 @@ static int S_done(struct cmd_context *ctx, const char *id, const char *at)
 	cmd_warnings(&res.commit.warn);
 	errors = diag_count(&res.commit.problems, SEVERITY_ERROR);
 	if (rc != EXIT_OK)
-		cmd_error("done: %s", err.buf);
+		cmd_error(_("done: %s"), err.buf);
 	else if (res.already_done)
-		printf("^%s is already done in %s\n", id, res.rel);
+		printf(_("^%s is already done in %s\n"), id, res.rel);
 	else if (res.commit.outcome == COMMIT_MADE)
-		printf("committed %s: %s\n", res.rel, res.commit.subject);
+		printf(_("committed %s: %s\n"), res.rel, res.commit.subject);
 	else if (res.commit.outcome == COMMIT_REFUSED && !errors)
-		rc = cmd_error("done: %s has conflict markers; not committed (keep one side's "
-			       "lines, then remove the markers)",
+		rc = cmd_error(_("done: %s has conflict markers; not committed (keep one side's "
+				 "lines, then remove the markers)"),
 			       res.rel);
 	else if (res.commit.outcome == COMMIT_REFUSED) {
 		/* as notes commit: a note with errors is not committed */
-		cmd_error("done: %s has %zu error%s; ^%s not ticked, nothing written (fix the "
-			  "note, then run notes done again)",
-			  res.rel, errors, errors == 1 ? "" : "s", id);
+		cmd_error(Q_("done: %s has %zu error; ^%s not ticked, nothing written (fix the "
+			     "note, then run notes done again)",
+			     "done: %s has %zu errors; ^%s not ticked, nothing written (fix the "
+			     "note, then run notes done again)",
+			     errors),
+			  res.rel, errors, id);
 		rc = EXIT_PROBLEMS;
 	} else
-		printf("%s: nothing to commit\n", res.rel);
+		printf(_("%s: nothing to commit\n"), res.rel);
 	done_result_release(&res);
 	commit_session_close(&s);
 	strbuf_release(&out);
@@ -65,14 +69,14 @@ static int cmd_done(const struct cmd_args *args, struct cmd_context *ctx)
 	bool has_time;
 
 	if (args->argc != 1)
-		return cmd_usage_error(&cmd_done_entry, "name one item id");
+		return cmd_usage_error(&cmd_done_entry, _("name one item id"));
 	id = args->argv[0][0] == '^' ? args->argv[0] + 1 : args->argv[0];
 	if (!id_is_valid(id))
-		return cmd_error("done: '%s' is not an item id (^ and 6 letters or digits)",
+		return cmd_error(_("done: '%s' is not an item id (^ and 6 letters or digits)"),
 				 args->argv[0]);
 	if (at) {
 		if (date_parse(at, strlen(at), &t, &has_time) < 0)
-			return cmd_error("done: --at '%s' is not YYYY-MM-DDTHH:MM", at);
+			return cmd_error(_("done: --at '%s' is not YYYY-MM-DDTHH:MM"), at);
 		date_format_time(t, when);
 		at = when;
 	}
@@ -84,13 +88,13 @@ const struct cmd_entry cmd_done_entry = {
 	.fn = cmd_done,
 	.flags = NEED_JOURNAL,
 	.synopsis = "notes done ID [--at TIME]",
-	.summary = "tick an item as done and commit (the delivery time)",
+	.summary = N_("tick an item as done and commit (the delivery time)"),
 	.description =
-		"Ticks the item ^ID in the latest note that holds it and commits that note.\n"
+		N_("Ticks the item ^ID in the latest note that holds it and commits that note.\n"
 		"The commit time (or --at) is the delivery time the review measures against\n"
-		"the 48-hour promise.",
+		"the 48-hour promise."),
 	.options = {
 		[OPT_AT] = { "at", 0, "TIME",
-			     "when it was delivered (YYYY-MM-DDTHH:MM), recorded as a done: field" },
+			     N_("when it was delivered (YYYY-MM-DDTHH:MM), recorded as a done: field") },
 	},
 };

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "builtin.h"
+#include "gettext.h"
 
 extern char **environ;
 
@@ -39,7 +40,7 @@ int cmd_help(const char *name, const struct cmd_entry *cmd, void (*overview)(FIL
 	char *probe[] = { man, where, page, NULL }, *show[] = { man, page, NULL };
 
 	if (name && !cmd)
-		return cmd_error("'%s' is not a notes command (see 'notes --help')", name);
+		return cmd_error(_("'%s' is not a notes command (see 'notes --help')"), name);
 	snprintf(page, sizeof(page), "%s%s", cmd ? "notes-" : "notes", cmd ? cmd->name : "");
 	/* man -w first: without the page (or without man) the --help text
 	 * stands in, with no "No manual entry" on the way */

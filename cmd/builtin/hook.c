@@ -3,18 +3,19 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "gettext.h"
 #include "hook.h"
 
 /* "runs /path/to/notes check --staged" and what git makes of it. */
 static void S_runs(struct strbuf *out, const struct hook_info *h)
 {
-	strbuf_addstr(out, ": runs ");
+	strbuf_addstr(out, _(": runs "));
 	strbuf_add_escaped(out, h->binary, strlen(h->binary));
 	strbuf_addf(out, " check --staged%s", h->strict ? " --strict" : "");
 	if (!strcmp(h->binary, "notes"))
-		strbuf_addstr(out, " (notes from PATH)");
+		strbuf_addstr(out, _(" (notes from PATH)"));
 	if (!h->executable)
-		strbuf_addstr(out, " (not executable: git does not run it)");
+		strbuf_addstr(out, _(" (not executable: git does not run it)"));
 	strbuf_addch(out, '\n');
 }
 
@@ -30,17 +31,17 @@ static int S_status(struct cmd_context *ctx, struct strbuf *out)
 	int rc = EXIT_OK;
 
 	if (hook_status(&h, ctx->journal, &err) < 0) {
-		rc = cmd_error("hook: %s", err.buf);
+		rc = cmd_error(_("hook: %s"), err.buf);
 	} else if (h.state == HOOK_NOTES) {
-		strbuf_addstr(out, "installed ");
+		strbuf_addstr(out, _("installed "));
 		S_shown(out, &h);
 		S_runs(out, &h);
 	} else {
-		strbuf_addstr(out, "not installed: ");
+		strbuf_addstr(out, _("not installed: "));
 		S_shown(out, &h);
 		strbuf_addstr(out, h.state == HOOK_NONE
-					   ? " does not exist\n"
-					   : " is another program's pre-commit hook\n");
+					   ? _(" does not exist\n")
+					   : _(" is another program's pre-commit hook\n"));
 	}
 	hook_info_release(&h);
 	strbuf_release(&err);
@@ -50,10 +51,10 @@ static int S_status(struct cmd_context *ctx, struct strbuf *out)
 static int S_install(struct cmd_context *ctx, const struct hook_options *o, struct strbuf *out)
 {
 	static const char *const verbs[] = {
-		[HOOK_WRITTEN] = "wrote",
-		[HOOK_UPDATED] = "updated",
-		[HOOK_REPLACED] = "replaced",
-		[HOOK_UNCHANGED] = "unchanged",
+		[HOOK_WRITTEN] = N_("wrote"),
+		[HOOK_UPDATED] = N_("updated"),
+		[HOOK_REPLACED] = N_("replaced"),
+		[HOOK_UNCHANGED] = N_("unchanged"),
 	};
 	struct strbuf err = STRBUF_INIT;
 	enum hook_change change;
@@ -61,9 +62,9 @@ static int S_install(struct cmd_context *ctx, const struct hook_options *o, stru
 	int rc = EXIT_OK;
 
 	if (hook_install(&h, ctx->journal, o, &change, &err) < 0) {
-		rc = cmd_error("hook install: %s", err.buf);
+		rc = cmd_error(_("hook install: %s"), err.buf);
 	} else {
-		strbuf_addf(out, "%s ", verbs[change]);
+		strbuf_addf(out, "%s ", _(verbs[change]));
 		S_shown(out, &h);
 		S_runs(out, &h);
 	}
@@ -79,11 +80,11 @@ static int S_uninstall(struct cmd_context *ctx, struct strbuf *out)
 	int rc = hook_uninstall(&h, ctx->journal, &err);
 
 	if (rc < 0) {
-		rc = cmd_error("hook uninstall: %s", err.buf);
+		rc = cmd_error(_("hook uninstall: %s"), err.buf);
 	} else {
-		strbuf_addstr(out, rc == 0 ? "removed " : "not installed: ");
+		strbuf_addstr(out, rc == 0 ? _("removed ") : _("not installed: "));
 		S_shown(out, &h);
-		strbuf_addstr(out, rc == 0 ? "\n" : " does not exist\n");
+		strbuf_addstr(out, rc == 0 ? "\n" : _(" does not exist\n"));
 		rc = EXIT_OK;
 	}
 	hook_info_release(&h);
@@ -102,11 +103,11 @@ static int cmd_hook(const struct cmd_args *args, struct cmd_context *ctx)
 	int rc;
 
 	if (args->argc > 1)
-		return cmd_usage_error(&cmd_hook_entry, "too many arguments");
+		return cmd_usage_error(&cmd_hook_entry, _("too many arguments"));
 	if (sub && strcmp(sub, "install") && strcmp(sub, "uninstall"))
-		return cmd_usage_error(&cmd_hook_entry, "unknown subcommand '%s'", sub);
+		return cmd_usage_error(&cmd_hook_entry, _("unknown subcommand '%s'"), sub);
 	if ((o.force || o.strict) && (!sub || strcmp(sub, "install")))
-		return cmd_usage_error(&cmd_hook_entry, "--%s goes with install only",
+		return cmd_usage_error(&cmd_hook_entry, _("--%s goes with install only"),
 				       o.force ? "force" : "strict");
 	if (!sub)
 		rc = S_status(ctx, &out);
@@ -125,15 +126,15 @@ const struct cmd_entry cmd_hook_entry = {
 	.fn = cmd_hook,
 	.flags = NEED_JOURNAL,
 	.synopsis = "notes hook [install [--force] [--strict] | uninstall]",
-	.summary = "the pre-commit hook that checks the staged notes",
+	.summary = N_("the pre-commit hook that checks the staged notes"),
 	.description =
-		"install writes a pre-commit hook (in core.hooksPath when it is set, else\n"
+		N_("install writes a pre-commit hook (in core.hooksPath when it is set, else\n"
 		".git/hooks) that runs 'notes check' on the staged versions of the staged\n"
 		"notes, so that git commit refuses a note with errors; it keeps another\n"
 		"program's hook. uninstall removes notes' hook only. Without a\n"
-		"subcommand: what is installed.",
+		"subcommand: what is installed."),
 	.options = {
-		[OPT_FORCE] = { "force", 0, NULL, "install: replace another program's pre-commit hook" },
-		[OPT_STRICT] = { "strict", 0, NULL, "install: the hook refuses warnings too" },
+		[OPT_FORCE] = { "force", 0, NULL, N_("install: replace another program's pre-commit hook") },
+		[OPT_STRICT] = { "strict", 0, NULL, N_("install: the hook refuses warnings too") },
 	},
 };

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "gettext.h"
 #include "journal_setup.h"
 
 static int S_init(const struct journal_create_options *o)
@@ -16,9 +17,9 @@ static int S_init(const struct journal_create_options *o)
 		rc = EXIT_ERROR;
 	cmd_warnings(&warn);
 	if (rc == EXIT_OK)
-		printf("Initialized a notes journal in %s\n", root);
+		printf(_("Initialized a notes journal in %s\n"), root);
 	else
-		cmd_error("init: %s", err.buf);
+		cmd_error(_("init: %s"), err.buf);
 	free(root);
 	strbuf_release(&err);
 	strbuf_release(&warn);
@@ -36,7 +37,7 @@ static int cmd_init(const struct cmd_args *args, struct cmd_context *ctx)
 	if (!o.lang)
 		o.lang = "en";
 	if (args->argc > 1)
-		return cmd_usage_error(&cmd_init_entry, "too many arguments");
+		return cmd_usage_error(&cmd_init_entry, _("too many arguments"));
 	if (args->argc)
 		o.dir = args->argv[0];
 	return S_init(&o);
@@ -46,12 +47,12 @@ const struct cmd_entry cmd_init_entry = {
 	.name = "init",
 	.fn = cmd_init,
 	.synopsis = "notes init [DIR] [--leader ID] [--name N] [--email E] [--lang en|ko]",
-	.summary = "create a journal (a git repository with .notes/config)",
-	.description = "Creates the journal: a git repository with .notes/config, and its first commit.",
+	.summary = N_("create a journal (a git repository with .notes/config)"),
+	.description = N_("Creates the journal: a git repository with .notes/config, and its first commit."),
 	.options = {
-		[OPT_LEADER] = { "leader", 0, "ID", "who leads the 1:1s (owner of support items)" },
-		[OPT_NAME] = { "name", 0, "N", "the leader's name" },
-		[OPT_EMAIL] = { "email", 0, "E", "the leader's e-mail" },
-		[OPT_LANG] = { "lang", 0, "L", "template language: en (default) or ko" },
+		[OPT_LEADER] = { "leader", 0, "ID", N_("who leads the 1:1s (owner of support items)") },
+		[OPT_NAME] = { "name", 0, "N", N_("the leader's name") },
+		[OPT_EMAIL] = { "email", 0, "E", N_("the leader's e-mail") },
+		[OPT_LANG] = { "lang", 0, "L", N_("template language: en (default) or ko") },
 	},
 };

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "builtin.h"
+#include "gettext.h"
 #include "journal_new.h"
 
 struct new_options {
@@ -59,9 +60,9 @@ static int S_new(struct cmd_context *ctx, const struct new_options *o)
 	char *rel;
 
 	if (date_now(&now) < 0)
-		return cmd_error("new: NOTES_NOW is not YYYY-MM-DDTHH:MM");
+		return cmd_error(_("new: NOTES_NOW is not YYYY-MM-DDTHH:MM"));
 	if (journal_new_note(ctx->journal, o->person, o->date, now, &rel, &err) < 0) {
-		cmd_error("new: %s", err.buf);
+		cmd_error(_("new: %s"), err.buf);
 		strbuf_release(&err);
 		return EXIT_ERROR;
 	}
@@ -89,7 +90,7 @@ static int cmd_new(const struct cmd_args *args, struct cmd_context *ctx)
 	if (!args->argc && ctx->journal->person)
 		o.person = ctx->journal->person;
 	else if (args->argc != 1)
-		return cmd_usage_error(&cmd_new_entry, "name one person");
+		return cmd_usage_error(&cmd_new_entry, _("name one person"));
 	else
 		o.person = args->argv[0];
 	return S_new(ctx, &o);
@@ -100,17 +101,17 @@ const struct cmd_entry cmd_new_entry = {
 	.fn = cmd_new,
 	.flags = NEED_JOURNAL,
 	.synopsis = "notes new [PERSON] [--date D] [--edit|--no-edit]",
-	.summary = "write this week's note, carrying last week's commitments",
+	.summary = N_("write this week's note, carrying last week's commitments"),
 	.description =
-		"Writes <person>/<date>.md from the template, carrying forward the goals, every\n"
+		N_("Writes <person>/<date>.md from the template, carrying forward the goals, every\n"
 		"focus and support item of the previous note (with its id and status) and the\n"
 		"review items still open into the review, and unresolved blockers. Never\n"
 		"overwrites a note. Prints the path. In a pair journal PERSON is its person,\n"
-		"and the note is <date>.md at its root.",
+		"and the note is <date>.md at its root."),
 	.options = {
 		[OPT_DATE] = { "date", 0, "D",
-			       "the meeting date (default: this week's slot day, else today)" },
-		[OPT_EDIT] = { "edit", 0, NULL, "open $VISUAL/$EDITOR (default when on a terminal)" },
-		[OPT_NO_EDIT] = { "no-edit", 0, NULL, "do not open an editor" },
+			       N_("the meeting date (default: this week's slot day, else today)") },
+		[OPT_EDIT] = { "edit", 0, NULL, N_("open $VISUAL/$EDITOR (default when on a terminal)") },
+		[OPT_NO_EDIT] = { "no-edit", 0, NULL, N_("do not open an editor") },
 	},
 };

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "gettext.h"
 #include "fsutil.h"
 #include "journal_check.h"
 #include "json.h"
@@ -45,7 +46,7 @@ static int cmd_parse(const struct cmd_args *args, struct cmd_context *ctx)
 	int i, rc = EXIT_OK;
 
 	if (!args->argc)
-		return cmd_usage_error(&cmd_parse_entry, "no file to parse");
+		return cmd_usage_error(&cmd_parse_entry, _("no file to parse"));
 	for (i = 0; i < args->argc; i++) {
 		if (S_parse_one(args->argv[i], ctx, as_json, &out) != EXIT_OK)
 			rc = EXIT_ERROR;
@@ -66,11 +67,11 @@ const struct cmd_entry cmd_parse_entry = {
 	.fn = cmd_parse,
 	.flags = WANT_JOURNAL,
 	.synopsis = "notes parse FILE... [--json]",
-	.summary = "read notes into structured commitments (--json for scripts)",
+	.summary = N_("read notes into structured commitments (--json for scripts)"),
 	.description =
-		"Prints the structured commitments of each note. Problems are listed\n"
-		"(see 'notes check'); the exit status is 2 only when a file cannot be read.",
+		N_("Prints the structured commitments of each note. Problems are listed\n"
+		"(see 'notes check'); the exit status is 2 only when a file cannot be read."),
 	.options = {
-		[OPT_JSON] = { "json", 0, NULL, "one JSON object per file (JSON Lines)" },
+		[OPT_JSON] = { "json", 0, NULL, N_("one JSON object per file (JSON Lines)") },
 	},
 };

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "gettext.h"
 #include "schedule.h"
 #include "status.h"
 #include "journal_setup.h"
@@ -18,9 +19,9 @@ static int S_add(struct cmd_context *ctx, const char *id, const struct person_fi
 		rc = EXIT_ERROR;
 	cmd_warnings(&warn);
 	if (rc == EXIT_OK)
-		printf("Added %s\n", id);
+		printf(_("Added %s\n"), id);
 	else
-		cmd_error("person add: %s", err.buf);
+		cmd_error(_("person add: %s"), err.buf);
 	strbuf_release(&err);
 	strbuf_release(&warn);
 	return rc;
@@ -45,7 +46,11 @@ static void S_list_one(struct journal *j, const char *id, notes_time now, struct
 	print_padded(out, id, 12);
 	print_padded(out, p.name ? p.name : "-", 22);
 	print_padded(out, p.slot ? p.slot : "-", 12);
-	strbuf_addf(out, "%-10s %s%s\n", last, next, me && me->next.overdue ? " (overdue)" : "");
+	print_padded(out, last, 10);
+	strbuf_addstr(out, next);
+	if (me && me->next.overdue)
+		strbuf_addstr(out, _(" (overdue)"));
+	strbuf_addch(out, '\n');
 	if (ok)
 		team_status_release(&st);
 	person_release(&p);
@@ -60,8 +65,12 @@ static int S_list(struct cmd_context *ctx)
 	int rc;
 
 	if (date_now(&now) < 0)
-		return cmd_error("NOTES_NOW is not YYYY-MM-DDTHH:MM");
-	strbuf_addf(&out, "%-12s %-22s %-12s %-10s %s\n", "PERSON", "NAME", "SLOT", "LAST", "NEXT");
+		return cmd_error(_("NOTES_NOW is not YYYY-MM-DDTHH:MM"));
+	print_padded(&out, _("PERSON"), 12);
+	print_padded(&out, _("NAME"), 22);
+	print_padded(&out, _("SLOT"), 12);
+	print_padded(&out, _("LAST"), 10);
+	strbuf_addf(&out, "%s\n", _("NEXT"));
 	for (i = 0; i < ctx->journal->npeople; i++)
 		S_list_one(ctx->journal, ctx->journal->people[i], now, &out);
 	rc = cmd_flush(&out);
@@ -77,16 +86,18 @@ static int cmd_person(const struct cmd_args *args, struct cmd_context *ctx)
 				   args->value[OPT_SLOT], args->value[OPT_LANG] };
 
 	if (args->argc < 1)
-		return cmd_usage_error(&cmd_person_entry, "add or list?");
+		return cmd_usage_error(&cmd_person_entry, _("add or list?"));
 	if (!strcmp(args->argv[0], "list")) {
 		if (args->argc > 1 || f.name || f.email || f.slot || f.lang)
-			return cmd_usage_error(&cmd_person_entry, "person list takes no arguments");
+			return cmd_usage_error(&cmd_person_entry,
+					       _("person list takes no arguments"));
 		return S_list(ctx);
 	}
 	if (strcmp(args->argv[0], "add"))
-		return cmd_usage_error(&cmd_person_entry, "unknown subcommand '%s'", args->argv[0]);
+		return cmd_usage_error(&cmd_person_entry, _("unknown subcommand '%s'"),
+				       args->argv[0]);
 	if (args->argc != 2)
-		return cmd_usage_error(&cmd_person_entry, "person add takes one ID");
+		return cmd_usage_error(&cmd_person_entry, _("person add takes one ID"));
 	return S_add(ctx, args->argv[1], &f);
 }
 
@@ -97,16 +108,16 @@ const struct cmd_entry cmd_person_entry = {
 	.synopsis =
 		"notes person add ID [--name N] [--email E] [--slot \"mon 10:00\"] [--lang en|ko]\n"
 		"   or: notes person list",
-	.summary = "add a team member, or list the team",
+	.summary = N_("add a team member, or list the team"),
 	.description =
-		"add commits the change to .notes/config; list shows slot, last and next meeting.",
+		N_("add commits the change to .notes/config; list shows slot, last and next meeting."),
 	.options = {
 		[OPT_NAME] = { "name", 0, "N",
-			       "the person's name (for the note title and Co-authored-by)" },
-		[OPT_EMAIL] = { "email", 0, "E", "their e-mail" },
+			       N_("the person's name (for the note title and Co-authored-by)") },
+		[OPT_EMAIL] = { "email", 0, "E", N_("their e-mail") },
 		[OPT_SLOT] = { "slot", 0, "S",
-			       "the fixed weekly 1:1 slot, local time, e.g. \"mon 10:00\"" },
+			       N_("the fixed weekly 1:1 slot, local time, e.g. \"mon 10:00\"") },
 		[OPT_LANG] = { "lang", 0, "L",
-			       "the language of their notes' template (default: the journal's)" },
+			       N_("the language of their notes' template (default: the journal's)") },
 	},
 };

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "builtin.h"
+#include "gettext.h"
 #include "fsutil.h"
 #include "journal_notes.h"
 #include "report.h"
@@ -15,7 +16,9 @@ static void S_progress(size_t done, size_t total, const char *person, void *ctx)
 
 	(void)ctx;
 	strbuf_add_escaped(&sb, person, strlen(person));
-	fprintf(stderr, "\rreviewing %zu/%zu: %s\033[K", done, total, sb.buf);
+	fputc('\r', stderr);
+	fprintf(stderr, _("reviewing %zu/%zu: %s"), done, total, sb.buf);
+	fputs("\033[K", stderr);
 	if (done == total)
 		fprintf(stderr, "\r\033[K");
 	strbuf_release(&sb);
@@ -28,7 +31,7 @@ static int S_date(const char *opt, const char *arg, notes_time *out, bool *has)
 	if (!arg)
 		return 0;
 	if (date_parse(arg, strlen(arg), out, &t) < 0)
-		return cmd_error("report: %s '%s' is not a date (YYYY-MM-DD)", opt, arg);
+		return cmd_error(_("report: %s '%s' is not a date (YYYY-MM-DD)"), opt, arg);
 	*out = date_start_of_day(*out);
 	*has = true;
 	return 0;
@@ -40,9 +43,9 @@ static int S_person(struct cmd_context *ctx, const char *person)
 	int rc = 0;
 
 	if (journal_check_person(ctx->journal, person, &err) < 0)
-		rc = cmd_error("report: %s", err.buf);
+		rc = cmd_error(_("report: %s"), err.buf);
 	else if (!journal_has_person(ctx->journal, person))
-		rc = cmd_error("report: %s is not in the journal", person);
+		rc = cmd_error(_("report: %s is not in the journal"), person);
 	strbuf_release(&err);
 	return rc;
 }
@@ -55,19 +58,24 @@ static int S_write(const char *file, struct strbuf *page, const char *person)
 	if (!file)
 		return cmd_flush(page);
 	if (write_file_atomic(file, page->buf, page->len, 0666, 0, &err) < 0) {
-		rc = cmd_error("report: %s: %s", file, err.buf);
+		rc = cmd_error(_("report: %s: %s"), file, err.buf);
 		strbuf_release(&err);
 		return rc;
 	}
 	strbuf_reset(page);
-	strbuf_addstr(page, "wrote the report of ");
-	if (person)
-		strbuf_add_escaped(page, person, strlen(person));
-	else
-		strbuf_addstr(page, "the team");
-	strbuf_addstr(page, " to ");
-	strbuf_add_escaped(page, file, strlen(file));
-	strbuf_addch(page, '\n');
+	if (person) {
+		struct strbuf who = STRBUF_INIT, where = STRBUF_INIT;
+		strbuf_add_escaped(&who, person, strlen(person));
+		strbuf_add_escaped(&where, file, strlen(file));
+		strbuf_addf(page, _("wrote the report of %s to %s\n"), who.buf, where.buf);
+		strbuf_release(&who);
+		strbuf_release(&where);
+	} else {
+		struct strbuf where = STRBUF_INIT;
+		strbuf_add_escaped(&where, file, strlen(file));
+		strbuf_addf(page, _("wrote the report of the team to %s\n"), where.buf);
+		strbuf_release(&where);
+	}
 	return cmd_flush(page);
 }
 
@@ -81,21 +89,21 @@ static int cmd_report(const struct cmd_args *args, struct cmd_context *ctx)
 	int rc;
 
 	if (args->argc > 1 || (team && args->argc))
-		return cmd_usage_error(&cmd_report_entry, "name one person, or --team");
+		return cmd_usage_error(&cmd_report_entry, _("name one person, or --team"));
 	if (args->argc) {
 		rq.person = args->argv[0];
 		if (S_person(ctx, rq.person))
 			return EXIT_ERROR;
 	}
 	if (date_now(&rq.range.now) < 0)
-		return cmd_error("report: NOTES_NOW is not YYYY-MM-DDTHH:MM");
+		return cmd_error(_("report: NOTES_NOW is not YYYY-MM-DDTHH:MM"));
 	if (S_date("--since", args->value[OPT_SINCE], &rq.range.since, &rq.range.has_since) ||
 	    S_date("--until", args->value[OPT_UNTIL], &rq.range.until, &rq.range.has_until))
 		return EXIT_ERROR;
 	if (isatty(STDERR_FILENO))
 		rq.progress = S_progress;
 	if (report_write(&page, ctx->journal, &rq, &err) < 0)
-		rc = cmd_error("report: %s", err.buf);
+		rc = cmd_error(_("report: %s"), err.buf);
 	else
 		rc = S_write(args->value[OPT_OUTPUT], &page, rq.person);
 	strbuf_release(&page);
@@ -108,20 +116,20 @@ const struct cmd_entry cmd_report_entry = {
 	.fn = cmd_report,
 	.flags = NEED_JOURNAL,
 	.synopsis = "notes report [PERSON | --team] [--since D] [--until D] [-o FILE]",
-	.summary = "the retrospective as one HTML page, with charts",
+	.summary = N_("the retrospective as one HTML page, with charts"),
 	.description =
-		"Writes the retrospective as one self-contained HTML page (no script, nothing\n"
+		N_("Writes the retrospective as one self-contained HTML page (no script, nothing\n"
 		"fetched): per person the weekly series of focus committed and done, support\n"
 		"kept within 48 hours, misses by cause, meetings held in the weekly slot,\n"
 		"recurring blockers, items carried longest, learnings and feedback, each\n"
 		"figure that of notes review; the team first, those who need attention\n"
 		"first. The template is report.html (a journal's .notes/templates/\n"
-		"report.html overrides it).",
+		"report.html overrides it)."),
 	.options = {
-		[OPT_TEAM] = { "team", 0, NULL, "the team page, then each person (without PERSON too)" },
-		[OPT_SINCE] = { "since", 0, "D", "the first meeting day to look at (YYYY-MM-DD)" },
-		[OPT_UNTIL] = { "until", 0, "D", "the last meeting day to look at (inclusive)" },
+		[OPT_TEAM] = { "team", 0, NULL, N_("the team page, then each person (without PERSON too)") },
+		[OPT_SINCE] = { "since", 0, "D", N_("the first meeting day to look at (YYYY-MM-DD)") },
+		[OPT_UNTIL] = { "until", 0, "D", N_("the last meeting day to look at (inclusive)") },
 		[OPT_OUTPUT] = { "output", 'o', "FILE",
-				 "write the page to FILE (replaced atomically), not stdout" },
+				 N_("write the page to FILE (replaced atomically), not stdout") },
 	},
 };

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "gettext.h"
 #include "json.h"
 #include "status.h"
 
@@ -22,9 +23,9 @@ static void S_hours(struct strbuf *out, bool has, long long v, bool color)
 	if (!has)
 		return;
 	if (v < 0)
-		strbuf_addf(out, " %s(%lld h overdue)%s", RED(color), -v, RESET(color));
+		strbuf_addf(out, _(" %s(%lld h overdue)%s"), RED(color), -v, RESET(color));
 	else
-		strbuf_addf(out, " %s(%lld h left)%s", v < 24 ? YELLOW(color) : "", v,
+		strbuf_addf(out, _(" %s(%lld h left)%s"), v < 24 ? YELLOW(color) : "", v,
 			    v < 24 ? RESET(color) : "");
 }
 
@@ -34,7 +35,8 @@ static void S_items(struct strbuf *out, const struct status_item *v, size_t n, c
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		strbuf_addf(out, "  %-8s ", i ? "" : label);
+		strbuf_addstr(out, "  ");
+		print_padded(out, i ? "" : label, 8);
 		S_text(out, v[i].text);
 		if (v[i].id)
 			strbuf_addf(out, " ^%s", v[i].id);
@@ -48,9 +50,13 @@ static void S_carried(struct strbuf *out, const struct person_status *p)
 	size_t i;
 
 	for (i = 0; i < p->ncarried; i++) {
-		strbuf_addf(out, "  %-8s ", i ? "" : "carried");
+		strbuf_addstr(out, "  ");
+		print_padded(out, i ? "" : _("carried"), 8);
 		S_text(out, p->carried[i].text);
-		strbuf_addf(out, " ^%s (open %d meetings)\n", p->carried[i].id,
+		strbuf_addf(out, " ^%s ", p->carried[i].id);
+		strbuf_addf(out,
+			    Q_("(open %d meeting)\n", "(open %d meetings)\n",
+			       (unsigned long)p->carried[i].weeks),
 			    p->carried[i].weeks);
 	}
 }
@@ -64,26 +70,28 @@ static void S_print(struct strbuf *out, const struct team_status *st, bool color
 		const struct person_status *p = &st->people[i];
 		strbuf_addf(out, "%s", BOLD(color));
 		S_text(out, p->person);
-		strbuf_addf(out, "%s  last ", RESET(color));
+		strbuf_addf(out, "%s  ", RESET(color));
 		if (p->has_last) {
 			date_format_day(p->last, day);
-			strbuf_addstr(out, day);
+			strbuf_addf(out, _("last %s"), day);
 		} else {
-			strbuf_addstr(out, "never");
+			strbuf_addstr(out, _("last never"));
 		}
 		if (p->next.has_next) {
 			date_format_time(p->next.next, when);
-			strbuf_addf(out, ", next %s%s", when, p->next_is_agenda ? " (agenda)" : "");
+			strbuf_addf(out,
+				    p->next_is_agenda ? _(", next %s (agenda)") : _(", next %s"),
+				    when);
 		}
 		if (p->next.overdue)
-			strbuf_addf(out, " %s(missed: hold it now)%s", RED(color), RESET(color));
+			strbuf_addf(out, _(" %s(missed: hold it now)%s"), RED(color), RESET(color));
 		strbuf_addch(out, '\n');
-		S_items(out, p->support, p->nsupport, "support", color);
-		S_items(out, p->focus, p->nfocus, "focus", color);
+		S_items(out, p->support, p->nsupport, _("support"), color);
+		S_items(out, p->focus, p->nfocus, _("focus"), color);
 		S_carried(out, p);
 	}
 	if (!st->npeople)
-		strbuf_addstr(out, "no one in the journal yet (notes person add ID)\n");
+		strbuf_addstr(out, _("no one in the journal yet (notes person add ID)\n"));
 }
 
 enum { OPT_JSON };
@@ -98,21 +106,21 @@ static int cmd_status(const struct cmd_args *args, struct cmd_context *ctx)
 	int rc;
 
 	if (args->argc > 1)
-		return cmd_usage_error(&cmd_status_entry, "name at most one person");
+		return cmd_usage_error(&cmd_status_entry, _("name at most one person"));
 	if (args->argc) {
 		person = args->argv[0];
 		if (journal_check_person(ctx->journal, person, &err) < 0 ||
 		    !journal_has_person(ctx->journal, person)) {
-			rc = err.len ? cmd_error("status: %s", err.buf)
-				     : cmd_error("status: %s: no such person", person);
+			rc = err.len ? cmd_error(_("status: %s"), err.buf)
+				     : cmd_error(_("status: %s: no such person"), person);
 			strbuf_release(&err);
 			return rc;
 		}
 	}
 	if (date_now(&now) < 0)
-		return cmd_error("status: NOTES_NOW is not YYYY-MM-DDTHH:MM");
+		return cmd_error(_("status: NOTES_NOW is not YYYY-MM-DDTHH:MM"));
 	if (status_team(&status, ctx->journal, person, now, &err) < 0) {
-		rc = cmd_error("status: %s", err.buf);
+		rc = cmd_error(_("status: %s"), err.buf);
 		strbuf_release(&err);
 		return rc;
 	}
@@ -132,12 +140,12 @@ const struct cmd_entry cmd_status_entry = {
 	.fn = cmd_status,
 	.flags = NEED_JOURNAL,
 	.synopsis = "notes status [PERSON] [--json]",
-	.summary = "the team now: meetings due, support and focus items, carried items",
+	.summary = N_("the team now: meetings due, support and focus items, carried items"),
 	.description =
-		"The team now, most urgent first: last and next meeting (a missed slot is\n"
+		N_("The team now, most urgent first: last and next meeting (a missed slot is\n"
 		"flagged), open support items against the 48-hour promise, focus items due,\n"
-		"and items carried open for 2+ meetings. Reads only the latest notes.",
+		"and items carried open for 2+ meetings. Reads only the latest notes."),
 	.options = {
-		[OPT_JSON] = { "json", 0, NULL, "one JSON object (see the README for its fields)" },
+		[OPT_JSON] = { "json", 0, NULL, N_("one JSON object (see the README for its fields)") },
 	},
 };

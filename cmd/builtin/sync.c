@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "gettext.h"
 #include "progress.h"
 #include "sync.h"
 
@@ -26,27 +27,29 @@ static void S_render(struct strbuf *out, const struct sync_line *l)
 	strbuf_addf(out, "%s: ", l->name);
 	start = out->len;
 	switch (l->outcome) {
-	case SYNC_UP_TO_DATE: strbuf_addstr(out, "up to date"); break;
+	case SYNC_UP_TO_DATE: strbuf_addstr(out, _("up to date")); break;
 	case SYNC_SYNCED:
 		if (l->cloned)
-			strbuf_addstr(out, "cloned");
+			strbuf_addstr(out, _("cloned"));
 		if (l->fetched && !l->cloned)
-			strbuf_addf(out, "%sfetched %ld", out->len > start ? ", " : "", l->fetched);
+			strbuf_addf(out, _("%sfetched %ld"), out->len > start ? ", " : "",
+				    l->fetched);
 		if (l->merged)
-			strbuf_addf(out, "%smerged", out->len > start ? ", " : "");
+			strbuf_addf(out, _("%smerged"), out->len > start ? ", " : "");
 		if (l->pushed)
-			strbuf_addf(out, "%spushed %ld", out->len > start ? ", " : "", l->pushed);
+			strbuf_addf(out, _("%spushed %ld"), out->len > start ? ", " : "",
+				    l->pushed);
 		break;
 	case SYNC_SKIPPED:
-		strbuf_addstr(out, "skipped: changes not committed in ");
+		strbuf_addstr(out, _("skipped: changes not committed in "));
 		S_paths(out, l);
 		break;
 	case SYNC_CONFLICT:
 		if (l->npaths) {
-			strbuf_addstr(out, "conflict in ");
+			strbuf_addstr(out, _("conflict in "));
 			S_paths(out, l);
 		} else {
-			strbuf_addstr(out, "merge in progress: notes commit completes it");
+			strbuf_addstr(out, _("merge in progress: notes commit completes it"));
 		}
 		break;
 	case SYNC_FAILED: strbuf_add_escaped(out, l->error, strlen(l->error)); break;
@@ -69,7 +72,7 @@ static int cmd_sync(const struct cmd_args *args, struct cmd_context *ctx)
 		o.progress = progress_show;
 	if (sync_journal(ctx->journal, &o, &res, &err) < 0) {
 		progress_clear();
-		rc = cmd_error("sync: %s", err.buf);
+		rc = cmd_error(_("sync: %s"), err.buf);
 		strbuf_release(&err);
 		return rc;
 	}
@@ -83,14 +86,14 @@ static int cmd_sync(const struct cmd_args *args, struct cmd_context *ctx)
 		skipped = skipped || res.lines[i].outcome == SYNC_SKIPPED;
 	}
 	if (!res.n)
-		strbuf_addstr(&out, "nothing to sync: no pair journal and no remote origin\n");
+		strbuf_addstr(&out, _("nothing to sync: no pair journal and no remote origin\n"));
 	if (cmd_flush(&out) != EXIT_OK)
 		rc = EXIT_ERROR;
 	if (conflict)
-		cmd_error("resolve each conflict (notes check shows the markers), then notes "
-			  "commit and notes sync");
+		cmd_error(_("resolve each conflict (notes check shows the markers), then notes "
+			    "commit and notes sync"));
 	if (skipped)
-		cmd_error("commit the notes first (notes commit), then notes sync");
+		cmd_error(_("commit the notes first (notes commit), then notes sync"));
 	sync_result_release(&res);
 	strbuf_release(&out);
 	strbuf_release(&err);
@@ -102,12 +105,13 @@ const struct cmd_entry cmd_sync_entry = {
 	.fn = cmd_sync,
 	.flags = NEED_JOURNAL,
 	.synopsis = "notes sync [PERSON...]",
-	.summary = "sync each journal with its remote",
-	.description = "Brings each journal and its remote together: the team repository (when it\n"
-		       "has a remote origin) and each pair journal (all, or those of PERSON...),\n"
-		       "cloning the missing ones. Fetches main, fast-forwards or merges (notes\n"
-		       "item by item), pushes main (never forced). Notes with changes not\n"
-		       "committed are never touched: that journal is skipped. A conflict leaves\n"
-		       "markers in the note; resolve it, then notes commit completes the merge.\n"
-		       "One line per journal; exit 1 when one was skipped or stopped.",
+	.summary = N_("sync each journal with its remote"),
+	.description =
+		N_("Brings each journal and its remote together: the team repository (when it\n"
+		   "has a remote origin) and each pair journal (all, or those of PERSON...),\n"
+		   "cloning the missing ones. Fetches main, fast-forwards or merges (notes\n"
+		   "item by item), pushes main (never forced). Notes with changes not\n"
+		   "committed are never touched: that journal is skipped. A conflict leaves\n"
+		   "markers in the note; resolve it, then notes commit completes the merge.\n"
+		   "One line per journal; exit 1 when one was skipped or stopped."),
 };

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "gettext.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -59,7 +60,7 @@ int cmd_flush(struct strbuf *out)
 
 	strbuf_reset(out);
 	if (n != len || fflush(stdout) != 0)
-		return cmd_error("cannot write the output: %s", strerror(errno));
+		return cmd_error(_("cannot write the output: %s"), strerror(errno));
 	return EXIT_OK;
 }
 
@@ -68,7 +69,7 @@ void cmd_print_usage(const struct cmd_entry *cmd, FILE *f)
 	const struct cmd_option *o;
 	int width = 0;
 
-	fprintf(f, "usage: %s\n", cmd->synopsis);
+	fprintf(f, _("usage: %s\n"), cmd->synopsis);
 	for (o = cmd->options; o->name; o++) {
 		int w = (o->short_name ? 4 : 0) + 2 + (int)strlen(o->name) +
 			(o->arg ? 1 + (int)strlen(o->arg) : 0);
@@ -84,11 +85,11 @@ void cmd_print_usage(const struct cmd_entry *cmd, FILE *f)
 		strbuf_addf(&sb, "--%s", o->name);
 		if (o->arg)
 			strbuf_addf(&sb, " %s", o->arg);
-		fprintf(f, "  %-*s  %s\n", width, sb.buf, o->help);
+		fprintf(f, "  %-*s  %s\n", width, sb.buf, _(o->help));
 		strbuf_release(&sb);
 	}
 	if (cmd->description)
-		fprintf(f, "\n%s\n", cmd->description);
+		fprintf(f, "\n%s\n", _(cmd->description));
 }
 
 /* The option named name (len bytes) of the table: an exact name, else
@@ -131,14 +132,15 @@ static int S_take_long(const struct cmd_entry *cmd, int argc, char **argv, int *
 		struct strbuf name = STRBUF_INIT;
 		int rc;
 		strbuf_add_escaped(&name, arg, len);
-		rc = cmd_usage_error(cmd, "unknown option '--%s'", name.buf);
+		rc = cmd_usage_error(cmd, _("unknown option '--%s'"), name.buf);
 		strbuf_release(&name);
 		return rc;
 	}
 	if (!cmd->options[i].arg && eq)
-		return cmd_usage_error(cmd, "option '--%s' takes no value", cmd->options[i].name);
+		return cmd_usage_error(cmd, _("option '--%s' takes no value"),
+				       cmd->options[i].name);
 	if (cmd->options[i].arg && !eq && *k + 1 >= argc)
-		return cmd_usage_error(cmd, "option '--%s' needs a value", cmd->options[i].name);
+		return cmd_usage_error(cmd, _("option '--%s' needs a value"), cmd->options[i].name);
 	out->value[i] = !cmd->options[i].arg ? "" : eq ? eq + 1 : argv[++*k];
 	out->at[i] = *k;
 	return 0;
@@ -156,7 +158,7 @@ static int S_take_short(const struct cmd_entry *cmd, int argc, char **argv, int 
 			struct strbuf name = STRBUF_INIT;
 			int rc;
 			strbuf_add_escaped(&name, p, 1);
-			rc = cmd_usage_error(cmd, "unknown option '-%s'", name.buf);
+			rc = cmd_usage_error(cmd, _("unknown option '-%s'"), name.buf);
 			strbuf_release(&name);
 			return rc;
 		}
@@ -170,7 +172,7 @@ static int S_take_short(const struct cmd_entry *cmd, int argc, char **argv, int 
 		} else if (*k + 1 < argc) {
 			out->value[i] = argv[++*k];
 		} else {
-			return cmd_usage_error(cmd, "option '-%c' needs a value", *p);
+			return cmd_usage_error(cmd, _("option '-%c' needs a value"), *p);
 		}
 		break;
 	}
@@ -241,12 +243,31 @@ static void S_task(struct strbuf *out, const struct task *t, enum section sec)
 	strbuf_addch(out, '\n');
 }
 
+/* The name of a part of the summary, padded by display width. */
+static void S_label(struct strbuf *out, const char *label)
+{
+	strbuf_addstr(out, "  ");
+	print_padded(out, label, 10);
+	strbuf_addch(out, ' ');
+}
+
+static const char *S_section_label(enum section sec)
+{
+	switch (sec) {
+	case SECTION_REVIEW: return _("review");
+	case SECTION_BLOCKERS: return _("blockers");
+	case SECTION_SUPPORT: return _("support");
+	case SECTION_FOCUS: return _("focus");
+	default: return section_name(sec);
+	}
+}
+
 static void S_section(struct strbuf *out, const struct note *note, enum section sec)
 {
 	size_t i;
 
 	for (i = 0; i < note->nitems[sec]; i++) {
-		strbuf_addf(out, "  %-10s  ", i ? "" : section_name(sec));
+		S_label(out, i ? "" : S_section_label(sec));
 		S_task(out, &note->items[sec][i], sec);
 	}
 }
@@ -258,7 +279,7 @@ void print_note_summary(struct strbuf *out, const struct note *note, const struc
 	size_t warnings = diag_count(problems, SEVERITY_WARNING);
 
 	S_text(out, note->file ? note->file : "-");
-	strbuf_addf(out, ": %s with %s", note->person ? note->person : "?",
+	strbuf_addf(out, _(": %s with %s"), note->person ? note->person : "?",
 		    note->leader ? note->leader : "?");
 	if (note->has_date) {
 		date_format_time(note->date, when);
@@ -271,7 +292,7 @@ void print_note_summary(struct strbuf *out, const struct note *note, const struc
 	}
 	strbuf_addch(out, '\n');
 	for (i = 0; i < note->ngoals; i++) {
-		strbuf_addf(out, "  %-10s  ", i ? "" : "goals");
+		S_label(out, i ? "" : _("goals"));
 		if (note->goals[i].tag) {
 			strbuf_addch(out, '#');
 			S_text(out, note->goals[i].tag);
@@ -285,14 +306,17 @@ void print_note_summary(struct strbuf *out, const struct note *note, const struc
 	S_section(out, note, SECTION_SUPPORT);
 	S_section(out, note, SECTION_FOCUS);
 	for (i = 0; i < note->nfeedback; i++) {
-		strbuf_addf(out, "  %-10s  ", i ? "" : "feedback");
+		S_label(out, i ? "" : _("feedback"));
 		S_text(out, note->feedback[i].text);
 		strbuf_addch(out, '\n');
 	}
-	if (errors || warnings)
-		strbuf_addf(out, "  %-10s  %zu error%s, %zu warning%s (see 'notes check')\n",
-			    "problems", errors, errors == 1 ? "" : "s", warnings,
-			    warnings == 1 ? "" : "s");
+	if (errors || warnings) {
+		S_label(out, _("problems"));
+		strbuf_addf(out, Q_("%zu error", "%zu errors", errors), errors);
+		strbuf_addstr(out, ", ");
+		strbuf_addf(out, Q_("%zu warning", "%zu warnings", warnings), warnings);
+		strbuf_addf(out, "%s\n", _(" (see 'notes check')"));
+	}
 }
 
 void print_padded(struct strbuf *out, const char *s, int width)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gettext.h"
 #include "xalloc.h"
 
 #define WARN(d, t, code, ...)                                                                      \
@@ -13,10 +14,8 @@ static void S_copy(struct diag *out, const struct diag *in)
 {
 	size_t i;
 
-	for (i = 0; i < in->nr; i++) {
-		const struct problem *p = &in->list[i];
-		diag_add(out, p->line, p->column, p->severity, p->code, "%s", p->message);
-	}
+	for (i = 0; i < in->nr; i++)
+		diag_copy(out, &in->list[i]);
 }
 
 /* A short, escaped quote of a note's text for messages. */
@@ -79,9 +78,12 @@ static void S_review(const struct note *note, struct diag *d, struct strbuf *q)
 		bool open = t->status == TASK_OPEN || t->status == TASK_PARTIAL;
 		if (open && !t->fields[FIELD_CAUSE])
 			diag_add(d, t->line, t->column, SEVERITY_ERROR, "unreviewed",
-				 "'%s' is %s with no cause (cause: execution or assumption)",
-				 S_quote(t, q),
-				 t->status == TASK_OPEN ? "not done" : "partly done");
+				 t->status == TASK_OPEN
+					 ? N_("'%s' is not done with no cause (cause: execution "
+					      "or assumption)")
+					 : N_("'%s' is partly done with no cause (cause: "
+					      "execution or assumption)"),
+				 S_quote(t, q));
 		else if (t->fields[FIELD_CAUSE] && !t->fields[FIELD_LEARNING])
 			WARN(d, t, "missing-learning", "'%s' has a cause but no learning",
 			     S_quote(t, q));
@@ -212,8 +214,13 @@ static void S_sections(const struct note *note, const struct check_context *ctx,
 			continue;
 		if (loop[i] == SECTION_REVIEW && !(ctx && ctx->nprevious))
 			continue;
-		diag_add(d, 1, 1, SEVERITY_WARNING, "missing-section", "no %s section",
-			 section_name(loop[i]));
+		/* one message per section: each reads whole in translation */
+		diag_add(d, 1, 1, SEVERITY_WARNING, "missing-section",
+			 loop[i] == SECTION_REVIEW     ? N_("no review section")
+			 : loop[i] == SECTION_BLOCKERS ? N_("no blockers section")
+			 : loop[i] == SECTION_SUPPORT  ? N_("no support section")
+			 : loop[i] == SECTION_FOCUS    ? N_("no focus section")
+						       : N_("no feedback section"));
 	}
 	if (note->section_line[SECTION_FEEDBACK] && !note->nfeedback)
 		diag_add(d, note->section_line[SECTION_FEEDBACK], 1, SEVERITY_WARNING,
@@ -284,9 +291,13 @@ static void S_loop(const struct note *note, const struct note *prev, struct diag
 			if (S_reviewed(keys, nkeys, t))
 				continue;
 			diag_add(d, line, 1, SEVERITY_ERROR, "loop-broken",
-				 "open %s item %s%s%s'%s' of %s is not reviewed here",
-				 section_name(secs[k]), t->id ? "^" : "", t->id ? t->id : "",
-				 t->id ? " " : "", S_quote(t, q), day);
+				 secs[k] == SECTION_FOCUS
+					 ? N_("open focus item %s%s%s'%s' of %s is not reviewed "
+					      "here")
+					 : N_("open support item %s%s%s'%s' of %s is not reviewed "
+					      "here"),
+				 t->id ? "^" : "", t->id ? t->id : "", t->id ? " " : "",
+				 S_quote(t, q), day);
 		}
 	free(keys);
 }

@@ -5,19 +5,33 @@
 
 #include <stdlib.h>
 
+#include "gettext.h"
 #include "utf8.h"
 #include "xalloc.h"
 
 void diag_add(struct diag *d, int line, int column, enum severity sev, const char *code,
 	      const char *fmt, ...)
 {
-	struct strbuf msg = STRBUF_INIT;
-	struct problem *p;
 	va_list ap;
 
 	va_start(ap, fmt);
-	strbuf_vaddf(&msg, fmt, ap);
+	diag_vadd(d, line, column, sev, code, fmt, ap);
 	va_end(ap);
+}
+
+void diag_vadd(struct diag *d, int line, int column, enum severity sev, const char *code,
+	       const char *fmt, va_list ap)
+{
+	struct strbuf msg = STRBUF_INIT, text = STRBUF_INIT;
+	const char *local = _(fmt);
+	struct problem *p;
+	va_list again;
+
+	va_copy(again, ap);
+	strbuf_vaddf(&msg, fmt, ap);
+	if (local != fmt)
+		strbuf_vaddf(&text, local, again);
+	va_end(again);
 	ALLOC_GROW(d->list, d->nr + 1, d->alloc);
 	p = &d->list[d->nr++];
 	p->line = line;
@@ -25,7 +39,20 @@ void diag_add(struct diag *d, int line, int column, enum severity sev, const cha
 	p->severity = sev;
 	p->code = code;
 	p->message = strbuf_detach(&msg, NULL);
+	p->text = local != fmt ? strbuf_detach(&text, NULL) : xstrdup(p->message);
 	p->seq = d->nr - 1;
+}
+
+void diag_copy(struct diag *d, const struct problem *p)
+{
+	struct problem *q;
+
+	ALLOC_GROW(d->list, d->nr + 1, d->alloc);
+	q = &d->list[d->nr++];
+	*q = *p;
+	q->message = xstrdup(p->message);
+	q->text = xstrdup(p->text);
+	q->seq = d->nr - 1;
 }
 
 static int S_cmp(const void *a, const void *b)
@@ -59,8 +86,10 @@ void diag_release(struct diag *d)
 {
 	size_t i;
 
-	for (i = 0; i < d->nr; i++)
+	for (i = 0; i < d->nr; i++) {
 		free(d->list[i].message);
+		free(d->list[i].text);
+	}
 	free(d->list);
 	d->list = NULL;
 	d->nr = d->alloc = 0;
@@ -83,8 +112,9 @@ void diag_format(const struct diag *d, const char *file, struct strbuf *out)
 	for (i = 0; i < d->nr; i++) {
 		const struct problem *p = &d->list[i];
 		strbuf_add_escaped(out, file, strlen(file));
-		strbuf_addf(out, ":%d:%d: %s: ", p->line, p->column, severity_name(p->severity));
-		strbuf_add_escaped(out, p->message, strlen(p->message));
+		strbuf_addf(out, ":%d:%d: %s: ", p->line, p->column,
+			    p->severity == SEVERITY_ERROR ? _("error") : _("warning"));
+		strbuf_add_escaped(out, p->text, strlen(p->text));
 		strbuf_addf(out, " [%s]\n", p->code);
 	}
 }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "gettext.h"
 #include "fsutil.h"
 #include "pair.h"
 #include "strvec.h"
@@ -40,7 +41,7 @@ static int S_load_config(struct journal *j, struct strbuf *err)
 	j->leader = config_get(j->config, "journal.leader");
 	j->person = config_get(j->config, "journal.person");
 	if (j->person && !person_id_is_valid(j->person)) {
-		strbuf_addstr(err, ".notes/config: journal.person is not a person id");
+		strbuf_addstr(err, _(".notes/config: journal.person is not a person id"));
 		return -1;
 	}
 	j->language = config_get(j->config, "journal.language");
@@ -122,8 +123,8 @@ int journal_find(struct journal **out, const char *dir, struct strbuf *err)
 			}
 			strbuf_addstr(
 				err,
-				"not in a journal (no .notes/ here or in any parent directory; "
-				"create one with 'notes init')");
+				_("not in a journal (no .notes/ here or in any parent directory; "
+				  "create one with 'notes init')"));
 			rc = 1;
 			break;
 		}

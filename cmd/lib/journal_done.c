@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gettext.h"
 #include "fsutil.h"
 #include "journal_check.h"
 #include "journal_commit_internal.h"
@@ -128,21 +129,21 @@ static int S_tickable(const struct note *note, const char *rel, const char *id, 
 	struct task *task = note_find_task(note, id, NULL);
 
 	if (!task) {
-		strbuf_addf(err, "^%s in %s is not a focus, support or review item", id, rel);
+		strbuf_addf(err, _("^%s in %s is not a focus, support or review item"), id, rel);
 		return -1;
 	}
 	if (S_count(note, id) > 1) {
 		strbuf_addf(err,
-			    "^%s names more than one item in %s (a duplicate-id); "
-			    "give one of them another id first",
+			    _("^%s names more than one item in %s (a duplicate-id); "
+			      "give one of them another id first"),
 			    id, rel);
 		return -1;
 	}
 	if (at && task->status != TASK_DONE && task->fields[FIELD_DONE]) {
 		/* a second done: would leave the review to choose between two */
-		strbuf_addf(err, "^%s in %s already has a done: field (", id, rel);
+		strbuf_addf(err, _("^%s in %s already has a done: field ("), id, rel);
 		strbuf_add_escaped(err, task->fields[FIELD_DONE], strlen(task->fields[FIELD_DONE]));
-		strbuf_addstr(err, "); edit it there, or run notes done without --at");
+		strbuf_addstr(err, _("); edit it there, or run notes done without --at"));
 		return -1;
 	}
 	*out = task;
@@ -165,7 +166,7 @@ int journal_done(struct commit_session *s, const char *id, const char *at, struc
 	memset(res, 0, sizeof(*res));
 	strbuf_init(&res->commit.warn, 0);
 	if (journal_find_id(j, id, &res->rel) != 0) {
-		strbuf_addf(err, "no note holds ^%s", id);
+		strbuf_addf(err, _("no note holds ^%s"), id);
 		return -1;
 	}
 	journal_path(j, res->rel, &path);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gettext.h"
 #include "json_carry.h"
 #include "embedded.h"
 #include "fsutil.h"
@@ -60,9 +61,9 @@ int template_render_file(struct strbuf *out, const struct journal *j, const char
 	int rc = -1;
 
 	if (template_lookup_file(j, lang, file, &tmpl) < 0)
-		strbuf_addf(err, "no %s template (%s)", what, file);
+		strbuf_addf(err, _("no %s template (%s)"), what, file);
 	else if (template_render(out, tmpl.buf, tmpl.len, data, S_partial, &parts, flags, &why) < 0)
-		strbuf_addf(err, "the %s template: %s", what, why.buf);
+		strbuf_addf(err, _("the %s template: %s"), what, why.buf);
 	else
 		rc = 0;
 	for (i = 0; i < parts.nr; i++) {
@@ -86,7 +87,7 @@ static int S_when(const char *date, const struct person *p, notes_time now, note
 	if (date) {
 		bool t;
 		if (date_parse(date, strlen(date), when, &t) < 0) {
-			strbuf_addf(err, "--date '%s' is not a date (YYYY-MM-DD)", date);
+			strbuf_addf(err, _("--date '%s' is not a date (YYYY-MM-DD)"), date);
 			return -1;
 		}
 		if (t)
@@ -150,8 +151,8 @@ int journal_new_note(const struct journal *j, const char *person, const char *da
 	if (journal_person_notes(j, person, &pn, err) < 0)
 		goto out;
 	if (!journal_has_person(j, person)) {
-		strbuf_addf(err, "%s is not in the journal (add them: notes person add %s)", person,
-			    person);
+		strbuf_addf(err, _("%s is not in the journal (add them: notes person add %s)"),
+			    person, person);
 		goto out;
 	}
 	journal_person(j, person, &p);
@@ -160,11 +161,11 @@ int journal_new_note(const struct journal *j, const char *person, const char *da
 	person_notes_path(&pn, in.date, &path);
 	journal_path(j, path.buf, &full);
 	if (path_exists(full.buf)) {
-		strbuf_addf(err, "%s already exists (notes never overwrites a note)", path.buf);
+		strbuf_addf(err, _("%s already exists (notes never overwrites a note)"), path.buf);
 		goto out;
 	}
 	if (journal_previous(j, person, date_start_of_day(in.date), &prev_path) < 0) {
-		strbuf_addf(err, "%s: cannot list the notes", person);
+		strbuf_addf(err, _("%s: cannot list the notes"), person);
 		goto out;
 	}
 	if (prev_path) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gettext.h"
 #include "fsutil.h"
 #include "journal_notes.h"
 #include "schedule.h"
@@ -71,12 +72,12 @@ int journal_create(const struct journal_create_options *o, char **root, struct s
 
 	*root = NULL;
 	if (o->leader && !person_id_is_valid(o->leader)) {
-		strbuf_addf(err, "invalid leader id '%s' (use [a-z0-9][a-z0-9._-]{0,63})",
+		strbuf_addf(err, _("invalid leader id '%s' (use [a-z0-9][a-z0-9._-]{0,63})"),
 			    o->leader);
 		return -1;
 	}
 	if (!journal_language_is_known(o->lang)) {
-		strbuf_addf(err, "unknown language '%s' (en or ko)", o->lang ? o->lang : "");
+		strbuf_addf(err, _("unknown language '%s' (en or ko)"), o->lang ? o->lang : "");
 		return -1;
 	}
 	if (make_dirs(o->dir, err) < 0)
@@ -84,7 +85,7 @@ int journal_create(const struct journal_create_options *o, char **root, struct s
 	*root = realpath(o->dir, NULL);
 	strbuf_addf(&probe, "%s/.notes", *root ? *root : o->dir);
 	if (path_exists(probe.buf)) {
-		strbuf_addf(err, "%s is already a journal (it has .notes/)", o->dir);
+		strbuf_addf(err, _("%s is already a journal (it has .notes/)"), o->dir);
 		goto out;
 	}
 	if (*root) {
@@ -135,15 +136,15 @@ int journal_add_person(struct journal *j, const char *id, const struct person_fi
 	if (journal_check_person(j, id, err) < 0)
 		goto out;
 	if (journal_has_person(j, id)) {
-		strbuf_addf(err, "%s is already in the journal", id);
+		strbuf_addf(err, _("%s is already in the journal"), id);
 		goto out;
 	}
 	if (f->slot && slot_parse(f->slot, &s) < 0) {
-		strbuf_addf(err, "slot '%s' is not like \"mon 10:00\"", f->slot);
+		strbuf_addf(err, _("slot '%s' is not like \"mon 10:00\""), f->slot);
 		goto out;
 	}
 	if (f->lang && !journal_language_is_known(f->lang)) {
-		strbuf_addf(err, "unknown language '%s' (en or ko)", f->lang);
+		strbuf_addf(err, _("unknown language '%s' (en or ko)"), f->lang);
 		goto out;
 	}
 	strbuf_addf(&path, "%s/%s", j->root, JOURNAL_CONFIG);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "gettext.h"
 #include "fsutil.h"
 #include "journal_notes.h"
 #include "xalloc.h"
@@ -51,19 +52,19 @@ static int S_person_target(const struct journal *j, const char *id, struct note_
 	int rc = -1;
 
 	if (!j) {
-		strbuf_addf(err, "%s: not a file, and not in a journal to look up a person", id);
+		strbuf_addf(err, _("%s: not a file, and not in a journal to look up a person"), id);
 		return -1;
 	}
 	if (journal_person_notes(j, id, &pn, err) < 0)
 		goto out;
 	if (!journal_has_person(j, id) && !S_has_dir(j, &pn)) {
-		strbuf_addf(err, "%s: no such person (see 'notes person list')", id);
+		strbuf_addf(err, _("%s: no such person (see 'notes person list')"), id);
 		goto out;
 	}
 	switch (journal_previous(j, id, INT64_MAX, &rel)) {
-	case -1: strbuf_addf(err, "%s: cannot list the notes", id); goto out;
+	case -1: strbuf_addf(err, _("%s: cannot list the notes"), id); goto out;
 	case 1:
-		strbuf_addf(err, "%s: has no note yet (write one with 'notes new %s')", id, id);
+		strbuf_addf(err, _("%s: has no note yet (write one with 'notes new %s')"), id, id);
 		goto out;
 	}
 	note_target_from_rel(j, rel, t);

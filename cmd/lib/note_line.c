@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gettext.h"
 #include "re.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -37,16 +38,13 @@ static const char *S_quote(struct strbuf *q, const char *v, size_t vlen)
 __attribute__((format(printf, 5, 6))) static void
 S_problem(struct reading *r, size_t at, enum severity sev, const char *code, const char *fmt, ...)
 {
-	struct strbuf msg = STRBUF_INIT;
 	va_list ap;
 	int line, col;
 
-	va_start(ap, fmt);
-	strbuf_vaddf(&msg, fmt, ap);
-	va_end(ap);
 	para_position(r->p, at, &line, &col);
-	diag_add(r->d, line, col, sev, code, "%s", msg.buf);
-	strbuf_release(&msg);
+	va_start(ap, fmt);
+	diag_vadd(r->d, line, col, sev, code, fmt, ap);
+	va_end(ap);
 }
 
 /* "[ ]" and the others at the start; Obsidian's "[/]" is partial. */
@@ -380,12 +378,14 @@ void note_line_set_field(struct task *t, enum field f, char *v, const struct par
 		} else {
 			para_position(p, at, &line, &col);
 			diag_add(d, line, col, SEVERITY_ERROR, "bad-date",
-				 rc == DATE_ZONE ? "done: '%s' has a time zone; times in notes are "
-						   "local (YYYY-MM-DDTHH:MM)"
+				 rc == DATE_ZONE
+					 ? N_("done: '%s' has a time zone; times in notes are "
+					      "local (YYYY-MM-DDTHH:MM)")
 				 : rc == DATE_TIME
-					 ? "done: '%s': the time is not a time of day (00:00 to "
-					   "23:59)"
-					 : "done: '%s' is not a date and time (YYYY-MM-DDTHH:MM)",
+					 ? N_("done: '%s': the time is not a time of day (00:00 to "
+					      "23:59)")
+					 : N_("done: '%s' is not a date and time "
+					      "(YYYY-MM-DDTHH:MM)"),
 				 S_quote(&q, v, strlen(v)));
 		}
 	}

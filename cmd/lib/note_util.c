@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gettext.h"
 #include "note_line.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -342,8 +343,9 @@ int note_check_encoding(struct note *note, const char *buf, size_t len)
 	for (i = 0; i < bad; i++)
 		line += buf[i] == '\n' || (buf[i] == '\r' && (i + 1 == len || buf[i + 1] != '\n'));
 	diag_add(&note->problems, line, 1, SEVERITY_ERROR, "bad-encoding",
-		 nul && bad == (size_t)(nul - buf) ? "the file holds NUL bytes: not a text note"
-						   : "invalid UTF-8 (the note must be UTF-8 text)");
+		 nul && bad == (size_t)(nul - buf)
+			 ? N_("the file holds NUL bytes: not a text note")
+			 : N_("invalid UTF-8 (the note must be UTF-8 text)"));
 	return 0;
 }
 

@@ -12,6 +12,8 @@ TRASH=$(mktemp -d "${TMPDIR:-/tmp}/notes-cli.XXXXXX")
 TEST_META=$(mktemp -d "${TMPDIR:-/tmp}/notes-cli-meta.XXXXXX")
 trap 'chmod -R u+w "$TRASH" 2>/dev/null; rm -rf "$TRASH" "$TEST_META"' EXIT
 export HOME="$TRASH/home" TZ=UTC LC_ALL=C NO_COLOR=1
+# the messages of the build under test, not of an installed notes
+export NOTES_TEXTDOMAINDIR="${NOTES%/*}/locale"
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL="$TRASH/home/.gitconfig"
 unset VISUAL EDITOR GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_AUTHOR_DATE \
 	GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_COMMITTER_DATE NOTES_NOW 2>/dev/null || true
@@ -35,6 +37,12 @@ test_count=0
 notes() {
 	# shellcheck disable=SC2086
 	$NOTES_WRAPPER "$NOTES" "$@"
+}
+
+# The same under a Korean locale (the catalogue of the build under test).
+notes_ko() {
+	# shellcheck disable=SC2086
+	LC_ALL= LANG=ko_KR.UTF-8 LANGUAGE=ko $NOTES_WRAPPER "$NOTES" "$@"
 }
 
 # test_kill_tree_ PID: kill PID and everything it started.

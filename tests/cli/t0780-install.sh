@@ -26,12 +26,20 @@ test_expect_success 'DESTDIR and PREFIX: everything lands under the staging dire
 	{
 		echo ./opt/notes/bin/notes &&
 		echo ./opt/notes/share/bash-completion/completions/notes &&
+		echo ./opt/notes/share/locale/ko/LC_MESSAGES/notes.mo &&
 		(cd "$ROOT/docs" && ls ./*.1.md) | sed "s|^\./\(.*\)\.md\$|./opt/notes/share/man/man1/\1|" &&
 		echo ./opt/notes/share/zsh/site-functions/_notes
 	} | LC_ALL=C sort >expect &&
 	test_cmp expect actual &&
 	test -x stage/opt/notes/bin/notes &&
-	cmp "$ROOT/contrib/completion/_notes" stage/opt/notes/share/zsh/site-functions/_notes
+	cmp "$ROOT/contrib/completion/_notes" stage/opt/notes/share/zsh/site-functions/_notes &&
+	cmp "$BUILD/locale/ko/LC_MESSAGES/notes.mo" stage/opt/notes/share/locale/ko/LC_MESSAGES/notes.mo
+'
+
+test_expect_success 'the installed catalogue speaks Korean to the binary' '
+	NOTES_TEXTDOMAINDIR=$TRASH/stage/opt/notes/share/locale LC_ALL= LANG=ko_KR.UTF-8 \
+		LANGUAGE=ko stage/opt/notes/bin/notes check --help >out &&
+	test_grep "^사용법: notes check" out
 '
 
 test_expect_success 'the staged binary and manual pages work from there' '
