@@ -19,6 +19,7 @@ struct partials {
 	const char *lang;
 	char **names, **texts;
 	size_t nr, alloc;
+	struct strbuf err; /* a team partial that cannot be used */
 };
 
 static int S_partial(const char *name, const char **text, size_t *len, void *data)
@@ -34,7 +35,7 @@ static int S_partial(const char *name, const char **text, size_t *len, void *dat
 			*len = strlen(p->texts[i]);
 			return 0;
 		}
-	if (template_lookup(p->j, p->lang, name, &sb) < 0) {
+	if (template_lookup(p->j, p->lang, name, &sb, p->err.len ? NULL : &p->err) < 0) {
 		strbuf_release(&sb);
 		return -1;
 	}
@@ -72,16 +73,18 @@ static int S_when(const char *date, const struct person *p, notes_time now, note
 static int S_render(const struct journal *j, const char *lang, const struct carry_input *in,
 		    struct strbuf *out, struct strbuf *err)
 {
-	struct partials parts = { j, lang, NULL, NULL, 0, 0 };
+	struct partials parts = { j, lang, NULL, NULL, 0, 0, STRBUF_INIT };
 	struct strbuf tmpl = STRBUF_INIT, why = STRBUF_INIT;
 	struct json_t *data = carry_data(in);
 	size_t i;
 	int rc = -1;
 
-	if (template_lookup(j, lang, "note", &tmpl) < 0)
-		strbuf_addstr(err, "no note template");
+	if (template_lookup(j, lang, "note", &tmpl, &why) < 0)
+		strbuf_addstr(err, why.len ? why.buf : "no note template");
 	else if (template_render(out, tmpl.buf, tmpl.len, data, S_partial, &parts, 0, &why) < 0)
 		strbuf_addf(err, "the note template: %s", why.buf);
+	else if (parts.err.len)
+		strbuf_addf(err, "the note template: %s", parts.err.buf);
 	else
 		rc = 0;
 	if (rc == 0 && out->len && out->buf[out->len - 1] != '\n')
@@ -92,6 +95,7 @@ static int S_render(const struct journal *j, const char *lang, const struct carr
 	}
 	free(parts.names);
 	free(parts.texts);
+	strbuf_release(&parts.err);
 	carry_data_free(data);
 	strbuf_release(&tmpl);
 	strbuf_release(&why);
@@ -111,7 +115,7 @@ static int S_write(const struct journal *j, const struct person_notes *pn, const
 	if (make_dirs(dir.buf, &why) < 0 || journal_check_person(j, pn->id, &why) < 0 ||
 	    /* not fsynced: a note just made from the template is made again
 	     * as easily, and notes new stays quick */
-	    write_file_atomic(full.buf, text->buf, text->len, 0666, 0, &why) < 0)
+	    write_file_atomic(full.buf, text->buf, text->len, 0666, WRITE_NO_REPLACE, &why) < 0)
 		strbuf_addf(err, "%s: %s", rel, why.buf);
 	else
 		rc = 0;
@@ -187,21 +191,22 @@ out:
 }
 
 int template_lookup_file(const struct journal *j, const char *lang, const char *file,
-			 struct strbuf *out)
+			 struct strbuf *out, struct strbuf *err)
 {
-	struct strbuf path = STRBUF_INIT, rel = STRBUF_INIT, err = STRBUF_INIT;
+	struct strbuf path = STRBUF_INIT, rel = STRBUF_INIT;
 	const struct embedded_file *f;
-	int rc = -1;
+	int rc = 1;
 
-	/* the characters of a person id: no '/', never a way out of .notes/templates */
+	/* the characters of a person id: no '/', never a way out of
+	 * .notes/templates; a team template that is there but cannot be used
+	 * (a link, not a regular file, too large, unreadable) is an error,
+	 * never a silent fall back to the built-in one */
 	if (j && person_id_is_valid(file)) {
 		strbuf_addf(&rel, ".notes/templates/%s", file);
-		journal_path(j, rel.buf, &path);
-		if (read_file(path.buf, out, 1u << 20, &err) == 0)
-			rc = 0;
+		rc = read_file_in(j->root, rel.buf, out, MAX_NOTE_SIZE, err);
 	}
-	if (rc < 0) {
-		strbuf_reset(&path);
+	if (rc > 0) {
+		rc = -1;
 		if (!lang)
 			lang = j && j->language ? j->language : "en";
 		strbuf_addf(&path, "%s/%s", person_id_is_valid(lang) ? lang : "en", file);
@@ -218,17 +223,17 @@ int template_lookup_file(const struct journal *j, const char *lang, const char *
 	}
 	strbuf_release(&path);
 	strbuf_release(&rel);
-	strbuf_release(&err);
 	return rc;
 }
 
-int template_lookup(const struct journal *j, const char *lang, const char *name, struct strbuf *out)
+int template_lookup(const struct journal *j, const char *lang, const char *name, struct strbuf *out,
+		    struct strbuf *err)
 {
 	struct strbuf file = STRBUF_INIT;
 	int rc;
 
 	strbuf_addf(&file, "%s.md", name);
-	rc = template_lookup_file(j, lang, file.buf, out);
+	rc = template_lookup_file(j, lang, file.buf, out, err);
 	strbuf_release(&file);
 	return rc;
 }

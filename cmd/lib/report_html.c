@@ -161,7 +161,7 @@ static int S_partial(const char *name, const char **text, size_t *len, void *dat
 			*len = strlen(p->texts[i]);
 			return 0;
 		}
-	if (template_lookup_file(p->j, p->lang, name, &sb) < 0) {
+	if (template_lookup_file(p->j, p->lang, name, &sb, NULL) < 0) {
 		strbuf_release(&sb);
 		return -1;
 	}
@@ -182,8 +182,8 @@ static int S_render(struct strbuf *out, const struct journal *j, const char *lan
 	size_t i;
 	int rc = -1;
 
-	if (template_lookup_file(j, lang, "report.html", &tmpl) < 0)
-		strbuf_addstr(err, "no report template (report.html)");
+	if (template_lookup_file(j, lang, "report.html", &tmpl, &why) < 0)
+		strbuf_addstr(err, why.len ? why.buf : "no report template (report.html)");
 	else if (template_render(out, tmpl.buf, tmpl.len, data, S_partial, &parts,
 				 TEMPLATE_ESCAPE_HTML, &why) < 0)
 		strbuf_addf(err, "the report template: %s", why.buf);
