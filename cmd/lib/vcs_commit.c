@@ -276,6 +276,41 @@ int vcs_refuse_state(struct vcs *v, struct strbuf *err)
 	return st == VCS_STATE_CLEAN ? 0 : -1;
 }
 
+static int S_any_ref(git_reference *ref, void *data)
+{
+	(void)data;
+	git_reference_free(ref);
+	return 1; /* one is enough */
+}
+
+/*
+ * HEAD on a branch that does not exist while the repository has other
+ * refs (a typo in git symbolic-ref, a branch deleted): a commit would
+ * start a new root history beside the journal's. Only a repository
+ * without any ref yet (notes init) takes a first commit.
+ */
+static int S_refuse_orphan(git_repository *repo, struct strbuf *err)
+{
+	git_reference *head = NULL;
+	int unborn = git_repository_head_unborn(repo), rc = 0;
+
+	if (unborn == 1 && git_reference_foreach(repo, S_any_ref, NULL) == 1) {
+		const char *target = "HEAD";
+		if (git_reference_lookup(&head, repo, "HEAD") == 0 &&
+		    git_reference_type(head) == GIT_REFERENCE_SYMBOLIC)
+			target = git_reference_symbolic_target(head);
+		strbuf_addf(err,
+			    "HEAD names %s, which does not exist, while the repository has "
+			    "other branches: notes starts no new history beside them (switch "
+			    "to the journal's branch first: git switch <branch>)",
+			    target);
+		rc = -1;
+	}
+	git_reference_free(head);
+	git_error_clear();
+	return rc;
+}
+
 int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
 	       const struct vcs_identity *who, struct strbuf *warn, struct strbuf *err)
 {
@@ -296,7 +331,7 @@ int vcs_commit_removing(struct vcs *v, const char *const *removed, size_t nremov
 		goto out;
 	if (vcs_turn_take(v->repo, &turn, warn, err) < 0)
 		goto out;
-	if (vcs_refuse_state(v, err) < 0) {
+	if (vcs_refuse_state(v, err) < 0 || S_refuse_orphan(v->repo, err) < 0) {
 		vcs_turn_give(&turn);
 		goto out;
 	}
