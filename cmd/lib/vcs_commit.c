@@ -323,16 +323,15 @@ int vcs_commit_removing(struct vcs *v, const char *const *removed, size_t nremov
 {
 	struct changes c = { files, n, removed, nremoved };
 	git_signature *author = NULL, *committer = NULL;
-	struct vcs_turn turn = { -1 };
 	int rc = -1, tries;
 
 	if (vcs_signature(&author, "AUTHOR", who, err) < 0 ||
 	    vcs_signature(&committer, "COMMITTER", who, err) < 0)
 		goto out;
-	if (vcs_turn_take(v->repo, &turn, warn, err) < 0)
+	if (vcs_turn_hold(v, warn, err) < 0)
 		goto out;
 	if (vcs_refuse_state(v, err) < 0 || S_refuse_orphan(v->repo, err) < 0) {
-		vcs_turn_give(&turn);
+		vcs_turn_release(v);
 		goto out;
 	}
 	srand((unsigned)getpid());
@@ -352,7 +351,7 @@ int vcs_commit_removing(struct vcs *v, const char *const *removed, size_t nremov
 	}
 	if (rc >= 0)
 		S_update_index(v->repo, &c, warn);
-	vcs_turn_give(&turn);
+	vcs_turn_release(v);
 out:
 	git_signature_free(author);
 	git_signature_free(committer);

@@ -6,8 +6,15 @@
 
 #include "strbuf.h"
 
+struct vcs_turn {
+	int fd;
+};
+
 struct vcs {
 	git_repository *repo;
+	/* the journal's turn, held by vcs_turn_hold (depth > 0: fd open) */
+	struct vcs_turn turn;
+	int turn_depth;
 };
 
 /* Add "<what>: <libgit2's last error>" to err, clear it; returns -1. */
@@ -36,9 +43,6 @@ int vcs_head_tree(git_repository *repo, git_commit **commit, git_tree **tree);
  * .git/notes-turn). Taking the turn waits a bounded time, and removes
  * the lock files a notes process killed in its turn left behind.
  */
-struct vcs_turn {
-	int fd;
-};
 /* What the turn removed is told in warn, a line each. */
 int vcs_turn_take(git_repository *repo, struct vcs_turn *turn, struct strbuf *warn,
 		  struct strbuf *err);

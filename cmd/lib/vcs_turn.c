@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "vcs.h"
 #include "vcs_internal.h"
 
 /* how long a process waits for its turn before it gives up */
@@ -158,4 +159,18 @@ void vcs_turn_give(struct vcs_turn *turn)
 	}
 	close(turn->fd); /* releases the lock */
 	turn->fd = -1;
+}
+
+int vcs_turn_hold(struct vcs *v, struct strbuf *warn, struct strbuf *err)
+{
+	if (v->turn_depth == 0 && vcs_turn_take(v->repo, &v->turn, warn, err) < 0)
+		return -1;
+	v->turn_depth++;
+	return 0;
+}
+
+void vcs_turn_release(struct vcs *v)
+{
+	if (v->turn_depth > 0 && --v->turn_depth == 0)
+		vcs_turn_give(&v->turn);
 }
