@@ -149,6 +149,60 @@ test_expect_success 'a person id of the config that leads outside is reported on
 	grep -q "^bob" out
 '
 
+# A note saved by hand while notes new renders the same one: strace holds
+# the rename (or link) that puts the new note in place for 1.5 s, and the
+# hand-written note appears in that moment (LeakSanitizer cannot run
+# under ptrace: leaks are checked by every other test).
+if command -v strace >/dev/null &&
+	strace -f -o /dev/null -e trace=getpid -e inject=getpid:delay_enter=1 true 2>/dev/null; then
+	test_expect_success 'notes new never replaces a note saved while it rendered' '
+		fresh &&
+		mkdir -p "$J/bob" &&
+		{ ASAN_OPTIONS=detect_leaks=0 strace -f -o /dev/null -e trace=rename,renameat,renameat2,link,linkat \
+			-e inject=rename,renameat,renameat2,link,linkat:delay_enter=1500000 \
+			"$NOTES" -C "$J" new bob --date 2026-12-08 >out 2>err & } &&
+		pid=$! &&
+		n=0 &&
+		while ls -a "$J/bob" >ls && ! grep -q "^\.2026-12-08\.md\.tmp-" ls; do
+			n=$((n + 1)) &&
+			test $n -lt 600 &&
+			sleep 0.05 || return 1
+		done &&
+		echo "saved by hand" >"$J/bob/2026-12-08.md" &&
+		got=0 &&
+		{ wait $pid || got=$?; } &&
+		test "$got" = 2 &&
+		test_grep "^notes: .*2026-12-08\.md: exists already" err &&
+		echo "saved by hand" >expect &&
+		test_cmp expect "$J/bob/2026-12-08.md" &&
+		ls -a "$J/bob" >ls &&
+		! grep -q "tmp-" ls
+	'
+	test_expect_success 'notes new never replaces a note saved while it rendered (a hard link where there is no exclusive rename)' '
+				{ NOTES_TEST_NO_RENAME_NOREPLACE=1 ASAN_OPTIONS=detect_leaks=0 strace -f -o /dev/null -e trace=rename,renameat,renameat2,link,linkat \
+			-e inject=rename,renameat,renameat2,link,linkat:delay_enter=1500000 \
+			"$NOTES" -C "$J" new bob --date 2026-12-15 >out 2>err & } &&
+		pid=$! &&
+		n=0 &&
+		while ls -a "$J/bob" >ls && ! grep -q "^\.2026-12-15\.md\.tmp-" ls; do
+			n=$((n + 1)) &&
+			test $n -lt 600 &&
+			sleep 0.05 || return 1
+		done &&
+		echo "saved by hand" >"$J/bob/2026-12-15.md" &&
+		got=0 &&
+		{ wait $pid || got=$?; } &&
+		test "$got" = 2 &&
+		test_grep "^notes: .*2026-12-15\.md: exists already" err &&
+		echo "saved by hand" >expect &&
+		test_cmp expect "$J/bob/2026-12-15.md" &&
+		ls -a "$J/bob" >ls &&
+		! grep -q "tmp-" ls
+	'
+else
+	test_skip 'notes new never replaces a note saved while it rendered' 'no strace with fault injection'
+fi
+
 test_expect_success 'notes commit on a HEAD that names a missing branch refuses, starts no new history' '
 	fresh &&
 	mkdir -p "$J/bob" &&
