@@ -8,6 +8,7 @@
 
 struct vcs_turn {
 	int fd;
+	struct strbuf rec; /* what .git/notes-turn holds */
 };
 
 struct vcs {
@@ -47,5 +48,18 @@ int vcs_head_tree(git_repository *repo, git_commit **commit, git_tree **tree);
 int vcs_turn_take(git_repository *repo, struct vcs_turn *turn, struct strbuf *warn,
 		  struct strbuf *err);
 void vcs_turn_give(struct vcs_turn *turn);
+
+/*
+ * The lock files notes holds in its turn, recorded so that the next
+ * holder removes them after a kill, and only them. index.lock is made by
+ * notes itself (a file with a marker, recorded, then linked as
+ * index.lock); a branch lock is made by libgit2: its name is recorded as
+ * pending first, then its inode and change time once it exists.
+ */
+int vcs_turn_lock_index(struct vcs *v, struct strbuf *err);
+void vcs_turn_unlock_index(struct vcs *v);
+int vcs_turn_pending(struct vcs *v, const char *name);
+void vcs_turn_locked(struct vcs *v, const char *name);
+void vcs_turn_unlocked(struct vcs *v, const char *name);
 
 #endif
