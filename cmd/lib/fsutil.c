@@ -428,8 +428,9 @@ static int S_replace(const char *path, const char *tmp, const char *old, size_t 
 	    lstat(tmp, &mine) < 0) {
 		unlink(tmp);
 		strbuf_reset(err);
-		strbuf_addstr(err, "changed since it was read (an editor or another program saved it; "
-				   "notes processes wait for their turn); try again");
+		strbuf_addstr(err,
+			      "changed since it was read (an editor or another program saved it; "
+			      "notes processes wait for their turn); try again");
 		rc = -1;
 	} else if (S_swap(tmp, path) == 0) {
 		swapped = true;

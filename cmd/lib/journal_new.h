@@ -23,8 +23,8 @@ int journal_new_note(const struct journal *j, const char *person, const char *da
  * regular file of at most 16 MiB). Returns 0, or -1 when there is none
  * (err untouched) or when the journal's file cannot be used (why in err,
  * which may be NULL). */
-int template_lookup(const struct journal *j, const char *lang, const char *name,
-		    struct strbuf *out, struct strbuf *err);
+int template_lookup(const struct journal *j, const char *lang, const char *name, struct strbuf *out,
+		    struct strbuf *err);
 
 /* The same for a file of any kind: .notes/templates/<file>, else the
  * built-in <lang>/<file>, else en/<file> ("report.html", "report.css"). */

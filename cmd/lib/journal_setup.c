@@ -131,7 +131,8 @@ int journal_add_person(struct journal *j, const char *id, const struct person_fi
 	}
 	/* libgit2 writes a config through a link: none may be on the way */
 	if (check_path_in(j->root, JOURNAL_CONFIG, err) < 0 || vcs_open(&v, j->root, err) < 0 ||
-	    vcs_refuse_state(v, err) < 0 || S_set(j->config, id, "name", f->name ? f->name : id, err) < 0 ||
+	    vcs_refuse_state(v, err) < 0 ||
+	    S_set(j->config, id, "name", f->name ? f->name : id, err) < 0 ||
 	    S_set(j->config, id, "email", f->email, err) < 0 ||
 	    S_set(j->config, id, "slot", f->slot, err) < 0 ||
 	    S_set(j->config, id, "language", f->lang, err) < 0)

@@ -295,8 +295,8 @@ static int S_move_branch(struct vcs *v, const git_oid *id, const git_commit *par
 				     : "HEAD");
 	git_reference_free(head);
 	strbuf_addf(&lock, "%s.lock", name.buf);
-	strbuf_addf(&log, "commit%s: %.*s", parent ? "" : " (initial)",
-		    (int)strcspn(message, "\n"), message);
+	strbuf_addf(&log, "commit%s: %.*s", parent ? "" : " (initial)", (int)strcspn(message, "\n"),
+		    message);
 	if (vcs_turn_pending(v, lock.buf) < 0 || git_transaction_new(&tx, v->repo) < 0) {
 		vcs_error(err, "cannot update the branch");
 		goto out;

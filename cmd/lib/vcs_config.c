@@ -86,7 +86,8 @@ static int S_check_file(const char *path, struct strbuf *err)
 	int rc = 0;
 
 	if (lstat(path, &st) < 0)
-		return errno == ENOENT ? 0 : (strbuf_addf(err, "%s: %s", path, strerror(errno)), -1);
+		return errno == ENOENT ? 0
+				       : (strbuf_addf(err, "%s: %s", path, strerror(errno)), -1);
 	if (S_ISLNK(st.st_mode)) {
 		strbuf_addf(err, "%s: is a symbolic link (notes follows none inside the journal)",
 			    path);
