@@ -11,6 +11,7 @@
 
 #include "fsutil.h"
 #include "pair.h"
+#include "strvec.h"
 #include "xalloc.h"
 
 void journal_path(const struct journal *j, const char *rel, struct strbuf *out)
@@ -25,15 +26,11 @@ void journal_path(const struct journal *j, const char *rel, struct strbuf *out)
 	strbuf_addstr(out, rel);
 }
 
-static int S_cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int S_load_config(struct journal *j, struct strbuf *err)
 {
 	struct strbuf path = STRBUF_INIT;
 	size_t i, k;
+	char *bad = NULL;
 	int rc;
 
 	/* .notes/ and its config are the journal's own: no link on the way */
@@ -56,12 +53,12 @@ static int S_load_config(struct journal *j, struct strbuf *err)
 	j->max_focus = config_get_int(j->config, "journal.maxfocus", DEFAULT_MAX_FOCUS);
 	if (config_people(j->config, &j->people, &j->npeople, err) < 0)
 		return -1;
-	if (j->npeople)
-		qsort(j->people, j->npeople, sizeof(*j->people), S_cmp_str);
+	strvec_sort(j->people, j->npeople);
 	/* an id from the config is held to the rule of the command line: a
 	 * section like [person "../x"] would lead outside the journal */
 	for (i = k = 0; i < j->npeople; i++) {
-		if (k && !strcmp(j->people[k - 1], j->people[i])) {
+		if ((k && !strcmp(j->people[k - 1], j->people[i])) ||
+		    (bad && !strcmp(bad, j->people[i]))) {
 			free(j->people[i]);
 		} else if (!person_id_is_valid(j->people[i])) {
 			struct strbuf w = STRBUF_INIT;
@@ -74,13 +71,14 @@ static int S_load_config(struct journal *j, struct strbuf *err)
 					  "skipped\n");
 			free(j->warnings);
 			j->warnings = strbuf_detach(&w, NULL);
-			/* the next valid one must not compare equal to it */
-			free(j->people[i]);
+			free(bad); /* kept to report a repeated section once */
+			bad = j->people[i];
 		} else {
 			j->people[k++] = j->people[i];
 		}
 	}
 	j->npeople = k;
+	free(bad);
 	return 0;
 }
 
@@ -171,7 +169,7 @@ void journal_free(struct journal *j)
 
 bool journal_has_person(const struct journal *j, const char *id)
 {
-	return bsearch(&id, j->people, j->npeople, sizeof(*j->people), S_cmp_str) != NULL;
+	return bsearch(&id, j->people, j->npeople, sizeof(*j->people), strvec_cmp) != NULL;
 }
 
 bool journal_person_known(const char *id, void *data)
