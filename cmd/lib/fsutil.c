@@ -193,7 +193,7 @@ int write_file_atomic(const char *path, const char *data, size_t len, mode_t mod
 }
 
 /* Say why component name (the first n bytes of rel) cannot be opened in dfd. */
-static void S_why(int dfd, const char *rel, size_t n, int e, struct strbuf *err)
+static void S_why(int dfd, const char *root, const char *rel, size_t n, int e, struct strbuf *err)
 {
 	char *name = xstrndup(rel, n);
 	const char *base = strrchr(name, '/');
@@ -201,12 +201,13 @@ static void S_why(int dfd, const char *rel, size_t n, int e, struct strbuf *err)
 
 	base = base ? base + 1 : name;
 	if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
-		strbuf_addf(err, "%s: is a symbolic link (notes follows none inside the journal)",
-			    name);
+		strbuf_addf(err,
+			    "%s/%s: is a symbolic link (notes follows none inside the journal)",
+			    root, name);
 	else if (e == ENOTDIR)
-		strbuf_addf(err, "%s: not a directory", name);
+		strbuf_addf(err, "%s/%s: not a directory", root, name);
 	else
-		strbuf_addf(err, "%s: %s", name, strerror(e));
+		strbuf_addf(err, "%s/%s: %s", root, name, strerror(e));
 	free(name);
 }
 
@@ -238,7 +239,7 @@ static int S_walk(const char *root, const char *rel, const char **last, bool *mi
 			if (errno == ENOENT)
 				*missing = true;
 			else
-				S_why(dfd, rel, (size_t)(slash - rel), errno, err);
+				S_why(dfd, root, rel, (size_t)(slash - rel), errno, err);
 			close(dfd);
 			return -1;
 		}
@@ -264,7 +265,7 @@ int read_file_in(const char *root, const char *rel, struct strbuf *out, size_t m
 	if (fd < 0) {
 		rc = errno == ENOENT ? 1 : -1;
 		if (rc < 0)
-			S_why(dfd, rel, strlen(rel), errno, err);
+			S_why(dfd, root, rel, strlen(rel), errno, err);
 		close(dfd);
 		return rc;
 	}
@@ -272,7 +273,7 @@ int read_file_in(const char *root, const char *rel, struct strbuf *out, size_t m
 	rc = S_read_fd(fd, out, max, &why);
 	close(fd);
 	if (rc < 0)
-		strbuf_addf(err, "%s: %s", rel, why.buf);
+		strbuf_addf(err, "%s/%s: %s", root, rel, why.buf);
 	strbuf_release(&why);
 	return rc;
 }
@@ -288,9 +289,9 @@ int check_path_in(const char *root, const char *rel, struct strbuf *err)
 		return missing ? 0 : -1;
 	if (fstatat(dfd, last, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISREG(st.st_mode)) {
 		if (S_ISLNK(st.st_mode))
-			S_why(dfd, rel, strlen(rel), ELOOP, err);
+			S_why(dfd, root, rel, strlen(rel), ELOOP, err);
 		else
-			strbuf_addf(err, "%s: not a regular file", rel);
+			strbuf_addf(err, "%s/%s: not a regular file", root, rel);
 		rc = -1;
 	}
 	close(dfd);

@@ -25,7 +25,7 @@ int read_file(const char *path, struct strbuf *out, size_t max, struct strbuf *e
  * be directories, the file a regular file (a FIFO or a device is refused
  * without blocking) of at most max bytes. Returns 0; 1 when rel (or a
  * directory on the way) does not exist, err untouched; -1 with
- * "<rel>: <why>" in err (the component named when it is a link).
+ * "<root>/<rel>: <why>" in err (the component named when it is a link).
  */
 int read_file_in(const char *root, const char *rel, struct strbuf *out, size_t max,
 		 struct strbuf *err);
@@ -33,8 +33,8 @@ int read_file_in(const char *root, const char *rel, struct strbuf *out, size_t m
 /*
  * Whether rel inside root may be written through: no component is a
  * symbolic link, the directories on the way are directories, and rel,
- * when it exists, is a regular file. Returns 0, or -1 with "<rel>: <why>"
- * in err. (Writers that go through libgit2 check with it first.)
+ * when it exists, is a regular file. Returns 0, or -1 with
+ * "<root>/<rel>: <why>" in err. (Writers that go through libgit2 check with it first.)
  */
 int check_path_in(const char *root, const char *rel, struct strbuf *err);
 
