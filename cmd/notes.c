@@ -84,6 +84,12 @@ static int S_run(const struct cmd_entry *cmd, int argc, char **argv)
 			strbuf_release(&err);
 			return rc;
 		}
+		if (ctx.journal && ctx.journal->warnings) {
+			struct strbuf w = STRBUF_INIT;
+			strbuf_addstr(&w, ctx.journal->warnings);
+			cmd_warnings(&w);
+			strbuf_release(&w);
+		}
 	}
 	strbuf_release(&err);
 	if (cmd_parse_args(cmd, argc, argv, &args) == 0) {

@@ -65,10 +65,12 @@ for t in "$ROOT"/tests/cli/t[0-9]*.sh; do
 	run "cli/$(basename "$t")" sh "$t"
 done
 # crash safety and concurrency: a short kill test (make stress runs 200
-# rounds) and the whole concurrency test
+# rounds) and the whole concurrency test; 20 rounds of the races for one
+# note (make stress runs 100)
 if [ "$ONLY" != --cli-only ]; then
 	run stress/kill sh "$ROOT/tests/stress/kill.sh" "$NOTES" "${CHECK_KILL_ROUNDS:-30}"
 	run stress/concurrency sh "$ROOT/tests/stress/concurrency.sh" "$NOTES"
+	run stress/race sh "$ROOT/tests/stress/race.sh" "$NOTES" "${CHECK_RACE_ROUNDS:-20}"
 fi
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"

@@ -140,19 +140,27 @@ static int S_write_temp(const char *path, const char *data, size_t len, mode_t m
 	return 0;
 }
 
-/* Put tmp at path unless something is there: a hard link fails when it is. */
+/*
+ * Put tmp at path unless something is there, atomically: an exclusive
+ * rename, else a hard link (which fails when path exists). Where neither
+ * works the write fails: a look before a plain rename could still
+ * replace a file that appeared in between.
+ */
 static int S_put_new(const char *tmp, const char *path)
 {
-	int rc = link(tmp, path);
+	int rc;
 
-	/* a file system without hard links: look, then rename */
-	if (rc < 0 && errno != EEXIST) {
-		if (path_exists(path)) {
-			errno = EEXIST;
-			return -1;
-		}
-		return rename(tmp, path);
+#if defined(__linux__) && defined(RENAME_NOREPLACE)
+	static int off = -1; /* the tests take the fallback too */
+	if (off < 0)
+		off = getenv("NOTES_TEST_NO_RENAME_NOREPLACE") != NULL;
+	if (!off) {
+		rc = renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE);
+		if (rc == 0 || (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP))
+			return rc;
 	}
+#endif
+	rc = link(tmp, path);
 	if (rc == 0)
 		unlink(tmp);
 	return rc;
@@ -181,6 +189,112 @@ int write_file_atomic(const char *path, const char *data, size_t len, mode_t mod
 	if (rc == 0)
 		rc = S_rename(tmp.buf, path, flags, err);
 	strbuf_release(&tmp);
+	return rc;
+}
+
+/* Say why component name (the first n bytes of rel) cannot be opened in dfd. */
+static void S_why(int dfd, const char *root, const char *rel, size_t n, int e, struct strbuf *err)
+{
+	char *name = xstrndup(rel, n);
+	const char *base = strrchr(name, '/');
+	struct stat st;
+
+	base = base ? base + 1 : name;
+	if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
+		strbuf_addf(err,
+			    "%s/%s: is a symbolic link (notes follows none inside the journal)",
+			    root, name);
+	else if (e == ENOTDIR)
+		strbuf_addf(err, "%s/%s: not a directory", root, name);
+	else
+		strbuf_addf(err, "%s/%s: %s", root, name, strerror(e));
+	free(name);
+}
+
+/*
+ * Open the directory that holds rel's last component, component by
+ * component from root, never through a link. Returns its descriptor and
+ * the last component in *last; -1 (ENOENT: *missing) with err.
+ */
+static int S_walk(const char *root, const char *rel, const char **last, bool *missing,
+		  struct strbuf *err)
+{
+	int dfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	const char *p = rel, *slash;
+
+	*missing = false;
+	if (dfd < 0) {
+		strbuf_addf(err, "%s: %s", root, strerror(errno));
+		return -1;
+	}
+	while ((slash = strchr(p, '/'))) {
+		char *comp = xstrndup(p, (size_t)(slash - p));
+		int next = -1;
+		if (*comp && strcmp(comp, ".") && strcmp(comp, ".."))
+			next = openat(dfd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		else
+			errno = EINVAL;
+		free(comp);
+		if (next < 0) {
+			if (errno == ENOENT)
+				*missing = true;
+			else
+				S_why(dfd, root, rel, (size_t)(slash - rel), errno, err);
+			close(dfd);
+			return -1;
+		}
+		close(dfd);
+		dfd = next;
+		p = slash + 1;
+	}
+	*last = p;
+	return dfd;
+}
+
+int read_file_in(const char *root, const char *rel, struct strbuf *out, size_t max,
+		 struct strbuf *err)
+{
+	const char *last;
+	bool missing;
+	int dfd = S_walk(root, rel, &last, &missing, err), fd, rc;
+	struct strbuf why = STRBUF_INIT;
+
+	if (dfd < 0)
+		return missing ? 1 : -1;
+	fd = openat(dfd, last, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		rc = errno == ENOENT ? 1 : -1;
+		if (rc < 0)
+			S_why(dfd, root, rel, strlen(rel), errno, err);
+		close(dfd);
+		return rc;
+	}
+	close(dfd);
+	rc = S_read_fd(fd, out, max, &why);
+	close(fd);
+	if (rc < 0)
+		strbuf_addf(err, "%s/%s: %s", root, rel, why.buf);
+	strbuf_release(&why);
+	return rc;
+}
+
+int check_path_in(const char *root, const char *rel, struct strbuf *err)
+{
+	const char *last;
+	bool missing;
+	int dfd = S_walk(root, rel, &last, &missing, err), rc = 0;
+	struct stat st;
+
+	if (dfd < 0)
+		return missing ? 0 : -1;
+	if (fstatat(dfd, last, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISLNK(st.st_mode))
+			S_why(dfd, root, rel, strlen(rel), ELOOP, err);
+		else
+			strbuf_addf(err, "%s/%s: not a regular file", root, rel);
+		rc = -1;
+	}
+	close(dfd);
 	return rc;
 }
 
@@ -315,7 +429,9 @@ static int S_replace(const char *path, const char *tmp, const char *old, size_t 
 	    lstat(tmp, &mine) < 0) {
 		unlink(tmp);
 		strbuf_reset(err);
-		strbuf_addstr(err, "changed since it was read (an editor saved it?); try again");
+		strbuf_addstr(err,
+			      "changed since it was read (an editor or another program saved it; "
+			      "notes processes wait for their turn); try again");
 		rc = -1;
 	} else if (S_swap(tmp, path) == 0) {
 		swapped = true;
@@ -354,6 +470,31 @@ out:
 	S_watch_end(&w);
 	if (fd >= 0)
 		close(fd);
+	strbuf_release(&now);
+	return rc;
+}
+
+int rewrite_file_in_place(const char *path, const char *old, size_t oldlen, const char *data,
+			  size_t len, struct strbuf *err)
+{
+	struct strbuf now = STRBUF_INIT;
+	int fd = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC), rc = -1;
+
+	if (fd < 0) {
+		strbuf_addf(err, "%s", strerror(errno));
+		return -1;
+	}
+	/* a page the file has already is reused: no new room is needed */
+	if (len > oldlen || S_read_fd(fd, &now, oldlen, err) < 0)
+		; /* the reason is said */
+	else if (now.len != oldlen || memcmp(now.buf, old, oldlen))
+		strbuf_addstr(err, "changed since it was read");
+	else if (pwrite(fd, data, len, 0) != (ssize_t)len || ftruncate(fd, (off_t)len) < 0 ||
+		 fsync(fd) < 0)
+		strbuf_addf(err, "%s", strerror(errno));
+	else
+		rc = 0;
+	close(fd);
 	strbuf_release(&now);
 	return rc;
 }

@@ -31,9 +31,13 @@ static int S_load_config(struct journal *j, struct strbuf *err)
 {
 	struct strbuf path = STRBUF_INIT;
 	size_t i, k;
+	char *bad = NULL;
 	int rc;
 
-	journal_path(j, ".notes/config", &path);
+	/* .notes/ and its config are the journal's own: no link on the way */
+	if (check_path_in(j->root, JOURNAL_CONFIG, err) < 0)
+		return -1;
+	journal_path(j, JOURNAL_CONFIG, &path);
 	rc = config_open(&j->config, path.buf, err);
 	strbuf_release(&path);
 	if (rc < 0)
@@ -51,13 +55,31 @@ static int S_load_config(struct journal *j, struct strbuf *err)
 	if (config_people(j->config, &j->people, &j->npeople, err) < 0)
 		return -1;
 	strvec_sort(j->people, j->npeople);
+	/* an id from the config is held to the rule of the command line: a
+	 * section like [person "../x"] would lead outside the journal */
 	for (i = k = 0; i < j->npeople; i++) {
-		if (k && !strcmp(j->people[k - 1], j->people[i]))
+		if ((k && !strcmp(j->people[k - 1], j->people[i])) ||
+		    (bad && !strcmp(bad, j->people[i]))) {
 			free(j->people[i]);
-		else
+		} else if (!person_id_is_valid(j->people[i])) {
+			struct strbuf w = STRBUF_INIT;
+			if (j->warnings)
+				strbuf_addstr(&w, j->warnings);
+			strbuf_addstr(&w, "warning: " JOURNAL_CONFIG ": [person \"");
+			strbuf_add_escaped(&w, j->people[i],
+					   strlen(j->people[i]) > 80 ? 80 : strlen(j->people[i]));
+			strbuf_addstr(&w, "\"] is not a person id ([a-z0-9][a-z0-9._-]{0,63}): "
+					  "skipped\n");
+			free(j->warnings);
+			j->warnings = strbuf_detach(&w, NULL);
+			free(bad); /* kept to report a repeated section once */
+			bad = j->people[i];
+		} else {
 			j->people[k++] = j->people[i];
+		}
 	}
 	j->npeople = k;
+	free(bad);
 	return 0;
 }
 
@@ -69,6 +91,8 @@ static void S_release_config(struct journal *j)
 	free(j->leader);
 	free(j->person);
 	free(j->language);
+	free(j->warnings);
+	j->warnings = NULL;
 	for (i = 0; i < j->npeople; i++)
 		free(j->people[i]);
 	free(j->people);

@@ -22,8 +22,11 @@ struct journal {
 	char *person;
 	char *language; /* journal.language, "en" by default */
 	int max_focus;
-	char **people; /* sorted, unique */
+	char **people; /* sorted, unique, valid ids */
 	size_t npeople;
+	/* what the command should say once ("warning: ...\n" lines: ids of
+	 * the config that are no person ids, skipped); NULL when nothing */
+	char *warnings;
 };
 
 struct person {

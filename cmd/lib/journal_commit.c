@@ -384,7 +384,12 @@ void journal_restore_note(const struct note_file *f, const struct prepared_note 
 {
 	struct strbuf ignored = STRBUF_INIT;
 
-	S_write(f, &p->src, &p->orig, &ignored);
+	/* a full disk that failed the commit may leave no room for the copy
+	 * an atomic write makes: then the note, still as notes wrote it, is
+	 * put back in place */
+	if (S_write(f, &p->src, &p->orig, &ignored) < 0)
+		rewrite_file_in_place(f->path, p->src.buf, p->src.len, p->orig.buf, p->orig.len,
+				      &ignored);
 	strbuf_release(&ignored);
 }
 
@@ -393,8 +398,23 @@ int journal_commit_note(struct commit_session *s, const struct note_file *f,
 			struct strbuf *err)
 {
 	struct prepared_note p;
-	int rc = journal_prepare_note(s, f, req, false, &p, res, err);
+	struct where w = { 0 };
+	struct vcs *turn = NULL;
+	int rc;
 
+	/* the turn from the read of the note to its commit: another notes
+	 * process (done, commit) cannot commit the note in between, and a
+	 * change found at the write is not one of notes' own */
+	struct strbuf ignored = STRBUF_INIT;
+
+	/* (a note that is not a journal's is refused by the preparation) */
+	rc = f->rel ? journal_note_where(s, f->rel, &w, &ignored) : -1;
+	strbuf_release(&ignored);
+	free(w.rel);
+	if (rc == 0 && vcs_turn_hold(w.vcs, &res->warn, err) < 0)
+		return -1;
+	turn = rc == 0 ? w.vcs : NULL;
+	rc = journal_prepare_note(s, f, req, false, &p, res, err);
 	if (rc == 0) {
 		rc = S_commit(s, &p.w, f, &p.c, &p.src, req, res, err);
 		if (rc < 0)
@@ -402,6 +422,8 @@ int journal_commit_note(struct commit_session *s, const struct note_file *f,
 	} else if (rc > 0) {
 		rc = 0;
 	}
+	if (turn)
+		vcs_turn_release(turn);
 	prepared_note_release(&p);
 	return rc;
 }

@@ -1,6 +1,7 @@
 /* journal_done.c - notes done: find the note that holds an id, tick the
  * item and commit the note. */
 #include "journal_commit.h"
+#include "journal_commit_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "journal_commit_internal.h"
 #include "journal_notes.h"
 #include "note_edit.h"
+#include "vcs.h"
 #include "xalloc.h"
 
 /* Whether buf holds "^id" as a token. */
@@ -160,6 +162,7 @@ int journal_done(struct commit_session *s, const char *id, const char *at, struc
 	struct note note;
 	bool parsed = false;
 	struct task *task;
+	struct vcs *turn = NULL;
 	char day[11];
 	int rc = -1;
 
@@ -168,6 +171,22 @@ int journal_done(struct commit_session *s, const char *id, const char *at, struc
 	if (journal_find_id(j, id, &res->rel) != 0) {
 		strbuf_addf(err, _("no note holds ^%s"), id);
 		return -1;
+	}
+	/* the turn from the read of the note to its commit: a notes commit
+	 * of the same note cannot commit an older copy over the tick */
+	{
+		struct where w = { 0 };
+		struct strbuf ignored = STRBUF_INIT;
+		if (journal_note_where(s, res->rel, &w, &ignored) == 0) {
+			if (vcs_turn_hold(w.vcs, &res->commit.warn, err) < 0) {
+				free(w.rel);
+				strbuf_release(&ignored);
+				return -1;
+			}
+			turn = w.vcs;
+		}
+		free(w.rel);
+		strbuf_release(&ignored);
 	}
 	journal_path(j, res->rel, &path);
 	opts.file = res->rel;
@@ -201,6 +220,8 @@ int journal_done(struct commit_session *s, const char *id, const char *at, struc
 		rc = journal_commit_note(s, &f, &req, &res->commit, err);
 	}
 out:
+	if (turn)
+		vcs_turn_release(turn);
 	if (parsed)
 		note_release(&note);
 	strbuf_release(&src);

@@ -20,6 +20,7 @@ struct partials {
 	const char *lang, *ext;
 	char **names, **texts;
 	size_t nr, alloc;
+	struct strbuf err; /* a team partial that cannot be used */
 };
 
 static int S_partial(const char *name, const char **text, size_t *len, void *data)
@@ -37,7 +38,7 @@ static int S_partial(const char *name, const char **text, size_t *len, void *dat
 			return 0;
 		}
 	strbuf_addf(&file, "%s%s", name, p->ext);
-	rc = template_lookup_file(p->j, p->lang, file.buf, &sb);
+	rc = template_lookup_file(p->j, p->lang, file.buf, &sb, p->err.len ? NULL : &p->err);
 	strbuf_release(&file);
 	if (rc < 0) {
 		strbuf_release(&sb);
@@ -55,23 +56,33 @@ int template_render_file(struct strbuf *out, const struct journal *j, const char
 			 const char *what, const char *file, const char *partial_ext,
 			 struct json_t *data, unsigned flags, struct strbuf *err)
 {
-	struct partials parts = { j, lang, partial_ext, NULL, NULL, 0, 0 };
+	struct partials parts = { j, lang, partial_ext, NULL, NULL, 0, 0, STRBUF_INIT };
 	struct strbuf tmpl = STRBUF_INIT, why = STRBUF_INIT;
 	size_t i;
 	int rc = -1;
 
-	if (template_lookup_file(j, lang, file, &tmpl) < 0)
-		strbuf_addf(err, _("no %s template (%s)"), what, file);
-	else if (template_render(out, tmpl.buf, tmpl.len, data, S_partial, &parts, flags, &why) < 0)
+	/* a team template or partial that is there but cannot be used is an
+	 * error, never a silent fall back to the built-in one */
+	if (template_lookup_file(j, lang, file, &tmpl, &why) < 0) {
+		if (why.len)
+			strbuf_addbuf(err, &why);
+		else
+			strbuf_addf(err, _("no %s template (%s)"), what, file);
+	} else if (template_render(out, tmpl.buf, tmpl.len, data, S_partial, &parts, flags, &why) <
+		   0) {
 		strbuf_addf(err, _("the %s template: %s"), what, why.buf);
-	else
+	} else if (parts.err.len) {
+		strbuf_addf(err, _("the %s template: %s"), what, parts.err.buf);
+	} else {
 		rc = 0;
+	}
 	for (i = 0; i < parts.nr; i++) {
 		free(parts.names[i]);
 		free(parts.texts[i]);
 	}
 	free(parts.names);
 	free(parts.texts);
+	strbuf_release(&parts.err);
 	strbuf_release(&tmpl);
 	strbuf_release(&why);
 	return rc;
@@ -125,7 +136,7 @@ static int S_write(const struct journal *j, const struct person_notes *pn, const
 	if (make_dirs(dir.buf, &why) < 0 || journal_check_person(j, pn->id, &why) < 0 ||
 	    /* not fsynced: a note just made from the template is made again
 	     * as easily, and notes new stays quick */
-	    write_file_atomic(full.buf, text->buf, text->len, 0666, 0, &why) < 0)
+	    write_file_atomic(full.buf, text->buf, text->len, 0666, WRITE_NO_REPLACE, &why) < 0)
 		strbuf_addf(err, "%s: %s", rel, why.buf);
 	else
 		rc = 0;
@@ -201,21 +212,21 @@ out:
 }
 
 int template_lookup_file(const struct journal *j, const char *lang, const char *file,
-			 struct strbuf *out)
+			 struct strbuf *out, struct strbuf *err)
 {
-	struct strbuf path = STRBUF_INIT, rel = STRBUF_INIT, err = STRBUF_INIT;
+	struct strbuf path = STRBUF_INIT, rel = STRBUF_INIT;
 	const struct embedded_file *f;
-	int rc = -1;
+	int rc = 1;
 
-	/* the characters of a person id: no '/', never a way out of .notes/templates */
+	/* the characters of a person id: no '/', never a way out of
+	 * .notes/templates; the journal's file is read the one safe way (no
+	 * link on the way, a regular file, at most the size of a note) */
 	if (j && person_id_is_valid(file)) {
 		strbuf_addf(&rel, ".notes/templates/%s", file);
-		journal_path(j, rel.buf, &path);
-		if (read_file(path.buf, out, 1u << 20, &err) == 0)
-			rc = 0;
+		rc = read_file_in(j->root, rel.buf, out, MAX_NOTE_SIZE, err);
 	}
-	if (rc < 0) {
-		strbuf_reset(&path);
+	if (rc > 0) {
+		rc = -1;
 		if (!lang)
 			lang = j && j->language ? j->language : "en";
 		strbuf_addf(&path, "%s/%s", person_id_is_valid(lang) ? lang : "en", file);
@@ -232,17 +243,17 @@ int template_lookup_file(const struct journal *j, const char *lang, const char *
 	}
 	strbuf_release(&path);
 	strbuf_release(&rel);
-	strbuf_release(&err);
 	return rc;
 }
 
-int template_lookup(const struct journal *j, const char *lang, const char *name, struct strbuf *out)
+int template_lookup(const struct journal *j, const char *lang, const char *name, struct strbuf *out,
+		    struct strbuf *err)
 {
 	struct strbuf file = STRBUF_INIT;
 	int rc;
 
 	strbuf_addf(&file, "%s.md", name);
-	rc = template_lookup_file(j, lang, file.buf, out);
+	rc = template_lookup_file(j, lang, file.buf, out, err);
 	strbuf_release(&file);
 	return rc;
 }

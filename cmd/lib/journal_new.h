@@ -19,14 +19,17 @@ int journal_new_note(const struct journal *j, const char *person, const char *da
 
 /* The template text: .notes/templates/<name>.md of the journal, else the
  * built-in <lang>/<name>.md (lang NULL: the journal's language, then en).
- * Returns 0, or -1 when there is none. */
-int template_lookup(const struct journal *j, const char *lang, const char *name,
-		    struct strbuf *out);
+ * The journal's file is read the safe way (read_file_in: no link, a
+ * regular file of at most 16 MiB). Returns 0, or -1 when there is none
+ * (err untouched) or when the journal's file cannot be used (why in err,
+ * which may be NULL). */
+int template_lookup(const struct journal *j, const char *lang, const char *name, struct strbuf *out,
+		    struct strbuf *err);
 
 /* The same for a file of any kind: .notes/templates/<file>, else the
  * built-in <lang>/<file>, else en/<file> ("report.html", "report.css"). */
 int template_lookup_file(const struct journal *j, const char *lang, const char *file,
-			 struct strbuf *out);
+			 struct strbuf *out, struct strbuf *err);
 
 /*
  * Render the template file (looked up as template_lookup_file does) with

@@ -148,8 +148,9 @@ int journal_add_person(struct journal *j, const char *id, const struct person_fi
 		goto out;
 	}
 	strbuf_addf(&path, "%s/%s", j->root, JOURNAL_CONFIG);
-	if (vcs_open(&v, j->root, err) < 0 || vcs_refuse_state(v, err) < 0 ||
-	    read_file(path.buf, &before, MAX_NOTE_SIZE, err) < 0)
+	/* libgit2 writes a config through a link: none may be on the way */
+	if (check_path_in(j->root, JOURNAL_CONFIG, err) < 0 || vcs_open(&v, j->root, err) < 0 ||
+	    vcs_refuse_state(v, err) < 0 || read_file(path.buf, &before, MAX_NOTE_SIZE, err) < 0)
 		goto out;
 	/* from here on a failure puts the config's bytes back */
 	written = true;

@@ -115,6 +115,19 @@ static json_t *S_goals_and_blockers(const struct carry_input *in, json_t *data)
 	return data;
 }
 
+/* A value of the config, as one line of text: a line end or a control
+ * character in a name would put lines of its own into every new note. */
+static json_t *S_config_value(const char *v)
+{
+	struct strbuf sb = STRBUF_INIT;
+	json_t *res;
+
+	strbuf_add_escaped(&sb, v, strlen(v));
+	res = json_string(sb.buf);
+	strbuf_release(&sb);
+	return res;
+}
+
 struct json_t *carry_data(const struct carry_input *in)
 {
 	json_t *d = json_object();
@@ -125,8 +138,8 @@ struct json_t *carry_data(const struct carry_input *in)
 	date_format_week(in->date, week);
 	when[10] = ' ';
 	json_object_set_new(d, "person", json_string(in->person));
-	json_object_set_new(d, "name", json_string(in->name ? in->name : in->person));
-	json_object_set_new(d, "leader", json_string(in->leader ? in->leader : ""));
+	json_object_set_new(d, "name", S_config_value(in->name ? in->name : in->person));
+	json_object_set_new(d, "leader", S_config_value(in->leader ? in->leader : ""));
 	json_object_set_new(d, "date", json_string(day));
 	json_object_set_new(d, "time", json_string(in->has_time ? when + 11 : ""));
 	json_object_set_new(d, "datetime", json_string(in->has_time ? when : day));

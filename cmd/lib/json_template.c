@@ -1,5 +1,6 @@
 /* json_template.c - Mustache renderer: renders template_parse()'s node list
  * against JSON data (jansson). */
+#include "fsutil.h"
 #include "template.h"
 #include "template_internal.h"
 #include "xalloc.h"
@@ -15,7 +16,8 @@
  * fans out (30 includes of one that includes 30 ...) is stopped early */
 #define MAX_PARTIALS (1UL << 16)
 #define MAX_EXPANSIONS (1UL << 24) /* tags and texts rendered in one call */
-#define MAX_OUTPUT ((size_t)64 << 20) /* bytes appended in one call */
+/* bytes appended in one call: the largest note notes reads */
+#define MAX_OUTPUT ((size_t)MAX_NOTE_SIZE)
 
 struct render {
 	struct strbuf *out;

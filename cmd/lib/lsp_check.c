@@ -309,7 +309,7 @@ static void S_review_heading(const struct journal *j, const char *lang, struct s
 	struct strbuf tmpl = STRBUF_INIT;
 	const char *line, *end;
 
-	if (template_lookup(j, lang, "note", &tmpl) == 0)
+	if (template_lookup(j, lang, "note", &tmpl, NULL) == 0)
 		for (line = tmpl.buf; *line; line = *end ? end + 1 : end) {
 			for (end = line; *end && *end != '\n'; end++)
 				;

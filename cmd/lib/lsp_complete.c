@@ -301,7 +301,7 @@ static void S_headings(struct items *it, const struct journal *j)
 	const struct embedded_file *f;
 	struct strbuf tmpl = STRBUF_INIT;
 
-	if (j && template_lookup(j, NULL, "note", &tmpl) == 0)
+	if (j && template_lookup(j, NULL, "note", &tmpl, NULL) == 0)
 		S_template_headings(it, tmpl.buf, tmpl.len);
 	strbuf_release(&tmpl);
 	for (f = embedded_files; f->name; f++) {

@@ -35,7 +35,8 @@ typedef int (*template_partial_fn)(const char *name, const char **text, size_t *
  *
  * Limits (each is an error, never a crash): sections nested deeper than
  * 256 levels, partials nested deeper than 64 levels, more than 2^24 tag
- * expansions or more than 64 MiB of output in one render.
+ * expansions or more than 16 MiB of output in one render (MAX_NOTE_SIZE:
+ * what a template renders, notes can read).
  */
 struct json_t; /* jansson's: the data a template renders */
 int template_render(struct strbuf *out, const char *tmpl, size_t len, struct json_t *data,

@@ -122,6 +122,8 @@ void vcs_free(struct vcs *v)
 {
 	if (!v)
 		return;
+	while (v->turn_depth > 0)
+		vcs_turn_release(v);
 	git_repository_free(v->repo);
 	free(v);
 }

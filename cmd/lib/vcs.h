@@ -45,6 +45,16 @@ void vcs_free(struct vcs *v);
 int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
 	       const struct vcs_identity *who, struct strbuf *warn, struct strbuf *err);
 
+/*
+ * Hold the journal's turn (a flock on .git/notes-turn: one notes process
+ * at a time) across more than one step, e.g. from the read of a note to
+ * its commit, so that another notes process cannot commit an older copy
+ * in between. Holds nest; vcs_commit inside a hold takes no turn of its
+ * own. Waits at most 60 s; -1 with err naming the process that holds it.
+ */
+int vcs_turn_hold(struct vcs *v, struct strbuf *warn, struct strbuf *err);
+void vcs_turn_release(struct vcs *v);
+
 /* vcs_commit that also removes paths (files or whole directories) from
  * the tree and the index, whatever the work tree holds. */
 int vcs_commit_removing(struct vcs *v, const char *const *removed, size_t nremoved,

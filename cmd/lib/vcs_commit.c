@@ -13,6 +13,7 @@
 #include "date.h"
 #include "vcs.h"
 #include "vcs_internal.h"
+#include <git2/sys/repository.h>
 #include "vcs_merge.h"
 #include "xalloc.h"
 
@@ -194,36 +195,139 @@ static int S_stage(git_index *idx, const struct vcs_file *f)
 	return git_index_add_from_buffer(idx, &entry, f->data, f->len);
 }
 
-/* Stage the files committed (in the committer's turn: libgit2 writes the
- * index through a lock file but does not see that another process changed
- * it since it was read). */
-static void S_update_index(git_repository *repo, const struct changes *c, struct strbuf *warn)
+/* Copy the file at from to to (none at to when from is missing). */
+static int S_copy(const char *from, const char *to)
 {
-	git_index *idx;
+	char buf[65536];
+	int in = open(from, O_RDONLY | O_CLOEXEC), out;
+	ssize_t n = 0;
+
+	if (in < 0)
+		return errno == ENOENT && (unlink(to) == 0 || errno == ENOENT) ? 0 : -1;
+	out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
+	if (out < 0) {
+		close(in);
+		return -1;
+	}
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, (size_t)n) != n) {
+			n = -1;
+			break;
+		}
+	close(in);
+	return close(out) < 0 || n < 0 ? -1 : 0;
+}
+
+/*
+ * Stage the files committed, under index.lock as git takes it, but made
+ * by notes (vcs_turn_lock_index) so that a kill leaves a lock the next
+ * notes process knows for its own: the index is copied, changed and
+ * written through libgit2 beside it, then renamed over the index while
+ * the lock is held.
+ */
+static int S_index_once(struct vcs *v, const struct changes *c)
+{
+	const char *gitdir = git_repository_path(v->repo);
+	struct strbuf tmp = STRBUF_INIT, index = STRBUF_INIT, why = STRBUF_INIT;
+	git_index *idx = NULL;
 	size_t i;
+	int ok;
+
+	if (vcs_turn_lock_index(v, &why) < 0) {
+		strbuf_release(&why);
+		return -1;
+	}
+	strbuf_addf(&tmp, "%snotes-index-%ld", gitdir, (long)getpid());
+	strbuf_addf(&index, "%sindex", gitdir);
+	ok = S_copy(index.buf, tmp.buf) == 0 && git_index_open(&idx, tmp.buf) == 0 &&
+	     git_repository_set_index(v->repo, idx) == 0;
+	for (i = 0; i < c->nremoved && ok; i++)
+		ok = git_index_remove_bypath(idx, c->removed[i]) == 0 &&
+		     git_index_remove_directory(idx, c->removed[i], 0) == 0;
+	for (i = 0; i < c->n && ok; i++)
+		ok = S_stage(idx, &c->files[i]) == 0;
+	ok = ok && git_index_write(idx) == 0 && rename(tmp.buf, index.buf) == 0;
+	if (!ok)
+		unlink(tmp.buf);
+	git_repository_set_index(v->repo, NULL);
+	git_index_free(idx);
+	git_error_clear();
+	vcs_turn_unlock_index(v);
+	strbuf_release(&tmp);
+	strbuf_release(&index);
+	strbuf_release(&why);
+	return ok ? 0 : -1;
+}
+
+static void S_update_index(struct vcs *v, const struct changes *c, struct strbuf *warn)
+{
 	int tries;
 
 	for (tries = 0; tries < COMMIT_TRIES; tries++) {
-		int ok = 1;
-		if (git_repository_index(&idx, repo) < 0)
-			break;
-		git_index_read(idx, 0); /* only if changed since */
-		for (i = 0; i < c->nremoved && ok; i++)
-			ok = git_index_remove_bypath(idx, c->removed[i]) == 0 &&
-			     git_index_remove_directory(idx, c->removed[i], 0) == 0;
-		for (i = 0; i < c->n && ok; i++)
-			ok = S_stage(idx, &c->files[i]) == 0;
-		ok = ok && git_index_write(idx) == 0;
-		git_index_free(idx);
-		git_error_clear();
-		if (ok)
+		if (S_index_once(v, c) == 0)
 			return;
 		usleep(20000 + (useconds_t)(rand() % 20000));
 	}
 	strbuf_addf(warn,
 		    "warning: committed, but the index stayed locked (%sindex.lock): "
 		    "git status shows the note as changed until git updates the index\n",
-		    git_repository_path(repo));
+		    git_repository_path(v->repo));
+}
+
+/*
+ * Move the branch HEAD names (HEAD itself when detached) from parent (NULL:
+ * none yet) to id, in a libgit2 transaction whose lock is recorded in
+ * the turn. -2 when the branch moved or is locked: try again.
+ */
+static int S_move_branch(struct vcs *v, const git_oid *id, const git_commit *parent,
+			 const char *message, const git_signature *who, struct strbuf *err)
+{
+	git_reference *head = NULL;
+	git_transaction *tx = NULL;
+	struct strbuf name = STRBUF_INIT, lock = STRBUF_INIT, log = STRBUF_INIT;
+	git_oid cur;
+	int rc = -1, got;
+
+	if (git_reference_lookup(&head, v->repo, "HEAD") < 0)
+		return vcs_error(err, "cannot read HEAD");
+	strbuf_addstr(&name, git_reference_type(head) == GIT_REFERENCE_SYMBOLIC
+				     ? git_reference_symbolic_target(head)
+				     : "HEAD");
+	git_reference_free(head);
+	strbuf_addf(&lock, "%s.lock", name.buf);
+	strbuf_addf(&log, "commit%s: %.*s", parent ? "" : " (initial)", (int)strcspn(message, "\n"),
+		    message);
+	if (vcs_turn_pending(v, lock.buf) < 0 || git_transaction_new(&tx, v->repo) < 0) {
+		vcs_error(err, "cannot update the branch");
+		goto out;
+	}
+	got = git_transaction_lock_ref(tx, name.buf);
+	vcs_turn_locked(v, lock.buf);
+	if (got == GIT_ELOCKED) {
+		rc = -2;
+		goto out;
+	} else if (got < 0) {
+		vcs_error(err, "cannot lock the branch");
+		goto out;
+	}
+	got = git_reference_name_to_id(&cur, v->repo, name.buf);
+	if (parent ? got < 0 || !git_oid_equal(&cur, git_commit_id(parent)) : got == 0) {
+		rc = -2; /* someone else committed: build again on top */
+		goto out;
+	}
+	if (git_transaction_set_target(tx, name.buf, id, who, log.buf) < 0 ||
+	    git_transaction_commit(tx) < 0)
+		vcs_error(err, "cannot update the branch");
+	else
+		rc = 0;
+out:
+	git_transaction_free(tx); /* unlocks what it did not commit */
+	vcs_turn_unlocked(v, lock.buf);
+	git_error_clear();
+	strbuf_release(&name);
+	strbuf_release(&lock);
+	strbuf_release(&log);
+	return rc;
 }
 
 static int S_try_commit(struct vcs *v, const struct changes *c, const char *message,
@@ -244,16 +348,16 @@ static int S_try_commit(struct vcs *v, const struct changes *c, const char *mess
 		rc = vcs_error(err, "cannot read the new tree");
 	if (rc == 0) {
 		parents[0] = head;
-		rc = git_commit_create(&oid, v->repo, "HEAD", author, committer, NULL, message,
-				       tree, head ? 1 : 0, parents);
-		if (rc == GIT_EMODIFIED || rc == GIT_ELOCKED) {
-			git_error_clear();
-			rc = -2; /* someone else committed or holds the lock: try again */
-		} else if (rc < 0) {
+		rc = git_commit_create(&oid, v->repo, NULL, author, committer, NULL, message, tree,
+				       head ? 1 : 0, parents);
+		if (rc < 0)
 			rc = vcs_error(err, "cannot commit");
-		} else {
+		/* libgit2 1.5 may say 0 for a commit it could not write: the
+		 * object is there before the branch moves, the branch at it after */
+		else if ((rc = vcs_landed(v->repo, &oid, NULL, err)) == 0 &&
+			 /* -2: someone else committed or holds the lock: try again */
+			 (rc = S_move_branch(v, &oid, head, message, committer, err)) == 0)
 			rc = vcs_landed(v->repo, &oid, "HEAD", err);
-		}
 	}
 	git_tree_free(tree);
 	git_tree_free(head_tree);
@@ -278,6 +382,41 @@ int vcs_refuse_state(struct vcs *v, struct strbuf *err)
 	return st == VCS_STATE_CLEAN ? 0 : -1;
 }
 
+static int S_any_ref(git_reference *ref, void *data)
+{
+	(void)data;
+	git_reference_free(ref);
+	return 1; /* one is enough */
+}
+
+/*
+ * HEAD on a branch that does not exist while the repository has other
+ * refs (a typo in git symbolic-ref, a branch deleted): a commit would
+ * start a new root history beside the journal's. Only a repository
+ * without any ref yet (notes init) takes a first commit.
+ */
+static int S_refuse_orphan(git_repository *repo, struct strbuf *err)
+{
+	git_reference *head = NULL;
+	int unborn = git_repository_head_unborn(repo), rc = 0;
+
+	if (unborn == 1 && git_reference_foreach(repo, S_any_ref, NULL) == 1) {
+		const char *target = "HEAD";
+		if (git_reference_lookup(&head, repo, "HEAD") == 0 &&
+		    git_reference_type(head) == GIT_REFERENCE_SYMBOLIC)
+			target = git_reference_symbolic_target(head);
+		strbuf_addf(err,
+			    "HEAD names %s, which does not exist, while the repository has "
+			    "other branches: notes starts no new history beside them (switch "
+			    "to the journal's branch first: git switch <branch>)",
+			    target);
+		rc = -1;
+	}
+	git_reference_free(head);
+	git_error_clear();
+	return rc;
+}
+
 int vcs_commit(struct vcs *v, const struct vcs_file *files, size_t n, const char *message,
 	       const struct vcs_identity *who, struct strbuf *warn, struct strbuf *err)
 {
@@ -290,16 +429,15 @@ int vcs_commit_removing(struct vcs *v, const char *const *removed, size_t nremov
 {
 	struct changes c = { files, n, removed, nremoved };
 	git_signature *author = NULL, *committer = NULL;
-	struct vcs_turn turn = { -1 };
 	int rc = -1, tries;
 
 	if (vcs_signature(&author, "AUTHOR", who, err) < 0 ||
 	    vcs_signature(&committer, "COMMITTER", who, err) < 0)
 		goto out;
-	if (vcs_turn_take(v->repo, &turn, warn, err) < 0)
+	if (vcs_turn_hold(v, warn, err) < 0)
 		goto out;
-	if (vcs_refuse_state(v, err) < 0) {
-		vcs_turn_give(&turn);
+	if (vcs_refuse_state(v, err) < 0 || S_refuse_orphan(v->repo, err) < 0) {
+		vcs_turn_release(v);
 		goto out;
 	}
 	srand((unsigned)getpid());
@@ -318,8 +456,8 @@ int vcs_commit_removing(struct vcs *v, const char *const *removed, size_t nremov
 		rc = -1;
 	}
 	if (rc >= 0)
-		S_update_index(v->repo, &c, warn);
-	vcs_turn_give(&turn);
+		S_update_index(v, &c, warn);
+	vcs_turn_release(v);
 out:
 	git_signature_free(author);
 	git_signature_free(committer);

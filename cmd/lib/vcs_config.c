@@ -1,10 +1,14 @@
 /* vcs_config.c - .notes/config through libgit2's config API. */
 #include "vcs_config.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <git2.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "fsutil.h"
 #include "vcs.h"
 #include "xalloc.h"
 
@@ -41,10 +45,76 @@ static void S_open_error(struct strbuf *err, const char *path)
 	git_error_clear();
 }
 
+/*
+ * The line of the first [include] or [includeIf ...] section of a config
+ * (section names are case-insensitive), 0 when there is none. libgit2
+ * would follow it to any file, outside the journal too (a teammate's
+ * commit could name ~/.ssh/id_ed25519 or a FIFO): notes reads none.
+ */
+static unsigned long S_include_line(const char *buf, size_t len)
+{
+	unsigned long line = 1;
+	size_t i = 0;
+
+	while (i < len) {
+		size_t k = 0;
+		char name[10];
+		while (i < len && (buf[i] == ' ' || buf[i] == '\t'))
+			i++;
+		if (i < len && buf[i] == '[') {
+			for (i++; i < len && k < sizeof(name) - 1 && isalnum((unsigned char)buf[i]);
+			     i++)
+				name[k++] = (char)tolower((unsigned char)buf[i]);
+			name[k] = '\0';
+			if (!strcmp(name, "include") || !strcmp(name, "includeif"))
+				return line;
+		}
+		while (i < len && buf[i] != '\n')
+			i++;
+		i++;
+		line++;
+	}
+	return 0;
+}
+
+/* A config file notes may read: not a link, a regular file, no includes. */
+static int S_check_file(const char *path, struct strbuf *err)
+{
+	struct strbuf buf = STRBUF_INIT, why = STRBUF_INIT;
+	unsigned long line;
+	struct stat st;
+	int rc = 0;
+
+	if (lstat(path, &st) < 0)
+		return errno == ENOENT ? 0
+				       : (strbuf_addf(err, "%s: %s", path, strerror(errno)), -1);
+	if (S_ISLNK(st.st_mode)) {
+		strbuf_addf(err, "%s: is a symbolic link (notes follows none inside the journal)",
+			    path);
+		return -1;
+	}
+	if (read_file(path, &buf, MAX_NOTE_SIZE, &why) < 0) {
+		strbuf_addf(err, "%s: %s", path, why.buf);
+		rc = -1;
+	} else if ((line = S_include_line(buf.buf, buf.len))) {
+		strbuf_addf(err,
+			    "%s:%lu: includes are not followed (they could read files outside "
+			    "the journal): put the settings in this file",
+			    path, line);
+		rc = -1;
+	}
+	strbuf_release(&buf);
+	strbuf_release(&why);
+	return rc;
+}
+
 int config_open(struct config **out, const char *path, struct strbuf *err)
 {
-	struct config *c = xcalloc(1, sizeof(*c));
+	struct config *c;
 
+	if (S_check_file(path, err) < 0)
+		return -1;
+	c = xcalloc(1, sizeof(*c));
 	vcs_global_init();
 	if (git_config_new(&c->cfg) < 0 ||
 	    git_config_add_file_ondisk(c->cfg, path, GIT_CONFIG_LEVEL_LOCAL, NULL, 0) < 0) {

@@ -8,7 +8,9 @@
 
 struct config;
 
-/* Open the config file at path (it need not exist yet). */
+/* Open the config file at path (it need not exist yet). A link, a file
+ * that is not a regular one, one over 16 MiB and one with [include] or
+ * [includeIf] sections are refused with the reason. */
 int config_open(struct config **out, const char *path, struct strbuf *err);
 void config_free(struct config *cfg);
 /* The value of "section.key" or "section.sub.key" (malloc'd), or NULL. */

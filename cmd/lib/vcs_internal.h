@@ -6,8 +6,16 @@
 
 #include "strbuf.h"
 
+struct vcs_turn {
+	int fd;
+	struct strbuf rec; /* what .git/notes-turn holds */
+};
+
 struct vcs {
 	git_repository *repo;
+	/* the journal's turn, held by vcs_turn_hold (depth > 0: fd open) */
+	struct vcs_turn turn;
+	int turn_depth;
 };
 
 /* Add "<what>: <libgit2's last error>" to err, clear it; returns -1. */
@@ -44,12 +52,22 @@ int vcs_head_tree(git_repository *repo, git_commit **commit, git_tree **tree);
  * .git/notes-turn). Taking the turn waits a bounded time, and removes
  * the lock files a notes process killed in its turn left behind.
  */
-struct vcs_turn {
-	int fd;
-};
 /* What the turn removed is told in warn, a line each. */
 int vcs_turn_take(git_repository *repo, struct vcs_turn *turn, struct strbuf *warn,
 		  struct strbuf *err);
 void vcs_turn_give(struct vcs_turn *turn);
+
+/*
+ * The lock files notes holds in its turn, recorded so that the next
+ * holder removes them after a kill, and only them. index.lock is made by
+ * notes itself (a file with a marker, recorded, then linked as
+ * index.lock); a branch lock is made by libgit2: its name is recorded as
+ * pending first, then its inode and change time once it exists.
+ */
+int vcs_turn_lock_index(struct vcs *v, struct strbuf *err);
+void vcs_turn_unlock_index(struct vcs *v);
+int vcs_turn_pending(struct vcs *v, const char *name);
+void vcs_turn_locked(struct vcs *v, const char *name);
+void vcs_turn_unlocked(struct vcs *v, const char *name);
 
 #endif

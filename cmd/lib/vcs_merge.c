@@ -394,7 +394,6 @@ int vcs_merge_origin(struct vcs *v, vcs_merge_file_fn fn, void *data, const char
 		     struct strbuf *warn, struct strbuf *err)
 {
 	struct merge m = { v, fn, data, res, NULL, NULL, 0, 0, 0 };
-	struct vcs_turn turn = { -1 };
 	struct strbuf what = STRBUF_INIT;
 	size_t i;
 	int rc;
@@ -406,10 +405,10 @@ int vcs_merge_origin(struct vcs *v, vcs_merge_file_fn fn, void *data, const char
 		return -1;
 	}
 	strbuf_release(&what);
-	if (vcs_turn_take(v->repo, &turn, warn, err) < 0)
+	if (vcs_turn_hold(v, warn, err) < 0)
 		return -1;
 	rc = S_merge(&m, message, who, err);
-	vcs_turn_give(&turn);
+	vcs_turn_release(v);
 	for (i = 0; i < m.nmarked; i++) {
 		free(m.marked_paths[i]);
 		strbuf_release(&m.marked[i]);

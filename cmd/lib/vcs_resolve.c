@@ -358,12 +358,11 @@ int vcs_commit_merge(struct vcs *v, const struct vcs_file *files, size_t n, cons
 		     const struct vcs_identity *who, struct strbuf *subject, struct strbuf *warn,
 		     struct strbuf *err)
 {
-	struct vcs_turn turn = { -1 };
 	struct strbuf what = STRBUF_INIT;
 	git_index *idx = NULL;
 	int rc = -1;
 
-	if (vcs_turn_take(v->repo, &turn, warn, err) < 0)
+	if (vcs_turn_hold(v, warn, err) < 0)
 		return -1;
 	if (vcs_state(v, &what) != VCS_STATE_SYNC_MERGE) {
 		strbuf_addstr(err, what.len ? what.buf : "no merge of notes sync is in progress");
@@ -374,6 +373,6 @@ int vcs_commit_merge(struct vcs *v, const struct vcs_file *files, size_t n, cons
 	}
 	git_index_free(idx);
 	strbuf_release(&what);
-	vcs_turn_give(&turn);
+	vcs_turn_release(v);
 	return rc;
 }

@@ -61,16 +61,28 @@ test_expect_success 'notes done that cannot take the branch lock exits 2 and lea
 	untouched j
 '
 
-# A notes process killed in its turn leaves its pid and start time in
-# .git/notes-turn; the lock files made after that are its own.
+# A notes process killed in its turn leaves its pid, its start time and
+# the lock files it held in .git/notes-turn: each by device, inode and
+# change time (a branch lock libgit2 made, still empty) or by the marker
+# notes wrote into it (index.lock, which notes makes itself).
+# lock_line NAME [MARKER]: the record line notes writes for the file .git/NAME.
+lock_line() {
+	python3 -c "
+import os, sys
+s = os.lstat(sys.argv[1])
+mark = \"m\" + sys.argv[3] if len(sys.argv) > 3 else \"c%d.%09d\" % divmod(s.st_ctime_ns, 10**9)
+print(\"lock %s %d %d %s\" % (sys.argv[2], s.st_dev, s.st_ino, mark))
+" "j/.git/$1" "$@"
+}
+
 test_expect_success 'a branch lock left by a notes process killed while it committed is removed' '
 	export NOTES_NOW=2026-11-24T14:00 &&
 	printf "%s\n" "- [ ] Write the loader docs #data" "  - metric: pages" >item &&
 	sed "/^## Feedback/e cat item" j/bob/2026-11-24.md >edited &&
 	mv edited j/bob/2026-11-24.md &&
 	head=$(git -C j rev-parse HEAD) &&
-	printf "4242 %s.000000000\n" "$(($(date +%s) - 5))" >j/.git/notes-turn &&
 	: >j/.git/refs/heads/main.lock &&
+	{ printf "4242 %s.000000000\n" "$(($(date +%s) - 5))" && lock_line refs/heads/main.lock; } >j/.git/notes-turn &&
 	notes -C j commit bob >out 2>err &&
 	test_grep "^notes: removed .*refs/heads/main.lock, left by notes process 4242, killed while it committed" err &&
 	test ! -e j/.git/refs/heads/main.lock &&
@@ -111,8 +123,8 @@ test_expect_success 'a lock made long after the killed process turn began is not
 
 test_expect_success 'a stale index.lock of a killed notes process is removed too, and the index follows' '
 	export NOTES_NOW=2026-11-24T14:40 &&
-	printf "4243 %s.000000000\n" "$(($(date +%s) - 5))" >j/.git/notes-turn &&
-	: >j/.git/index.lock &&
+	echo notes-4243-1-2 >j/.git/index.lock &&
+	{ printf "4243 %s.000000000\n" "$(($(date +%s) - 5))" && lock_line index.lock notes-4243-1-2; } >j/.git/notes-turn &&
 	notes -C j commit bob >out 2>err &&
 	test_grep "^notes: removed .*index.lock, left by notes process 4243" err &&
 	test ! -e j/.git/index.lock &&
@@ -121,9 +133,58 @@ test_expect_success 'a stale index.lock of a killed notes process is removed too
 	grep -q "Docs next" committed
 '
 
+test_expect_success 'a live git index.lock made after a notes process was killed in its turn stays' '
+	export NOTES_NOW=2026-11-24T14:42 &&
+	sed "s/Docs next\./Docs next!/" j/bob/2026-11-24.md >edited &&
+	mv edited j/bob/2026-11-24.md &&
+	printf "4244 %s.000000000\n" "$(($(date +%s) - 5))" >j/.git/notes-turn &&
+	: >j/.git/index.lock &&
+	head=$(git -C j rev-parse HEAD) &&
+	notes -C j commit bob >out 2>err &&
+	test_no_crash err &&
+	! grep -q "^notes: removed" err &&
+	test_grep "^notes: warning: committed, but the index stayed locked" err &&
+	test -f j/.git/index.lock &&
+	test "$(git -C j rev-parse HEAD^)" = "$head" &&
+	rm j/.git/index.lock
+'
+
+test_expect_success 'a git lock on the inode a killed notes process recorded is not its own either' '
+	export NOTES_NOW=2026-11-24T14:44 &&
+	sed "s/Docs next!/Docs next!!/" j/bob/2026-11-24.md >edited &&
+	mv edited j/bob/2026-11-24.md &&
+	printf "DIRC of a running git add" >j/.git/index.lock &&
+	: >j/.git/refs/heads/main.lock &&
+	git -C j rev-parse HEAD >j/.git/refs/heads/main.lock &&
+	{ printf "4245 %s.000000000\n" "$(($(date +%s) - 5))" &&
+		lock_line index.lock notes-4245-1-2 &&
+		echo "pending refs/heads/main.lock $(($(date +%s) - 5)).000000000"; } >j/.git/notes-turn &&
+	snapshot j before &&
+	test_expect_code 2 notes -C j commit bob >out 2>err &&
+	test_no_crash err &&
+	! grep -q "^notes: removed" err &&
+	test_grep "refs/heads/\*.lock" err &&
+	test -f j/.git/index.lock &&
+	test -f j/.git/refs/heads/main.lock &&
+	rm j/.git/index.lock j/.git/refs/heads/main.lock &&
+	untouched j
+'
+
+test_expect_success 'a branch lock libgit2 was making when notes was killed (recorded pending, empty) is removed' '
+	export NOTES_NOW=2026-11-24T14:46 &&
+	printf "4246 %s.000000000\n" "$(($(date +%s) - 5))" >j/.git/notes-turn &&
+	echo "pending refs/heads/main.lock $(($(date +%s) - 5)).000000000" >>j/.git/notes-turn &&
+	: >j/.git/refs/heads/main.lock &&
+	notes -C j commit bob >out 2>err &&
+	test_grep "^notes: removed .*refs/heads/main.lock, left by notes process 4246" err &&
+	test ! -e j/.git/refs/heads/main.lock &&
+	git -C j show HEAD:bob/2026-11-24.md >committed &&
+	grep -q "Docs next!!" committed
+'
+
 test_expect_success 'a commit waits while another notes process has its turn, then lands' '
 	export NOTES_NOW=2026-11-24T14:50 &&
-	sed "s/Docs next\./Docs next, then tests./" j/bob/2026-11-24.md >edited &&
+	sed "s/Docs next!!/Docs next, then tests./" j/bob/2026-11-24.md >edited &&
 	mv edited j/bob/2026-11-24.md &&
 	python3 -c "
 import fcntl, os, sys, time

@@ -153,7 +153,7 @@ static void S_carry(const struct note *prev, const char *src, size_t len)
 	in.prev_src = src;
 	in.prev_len = len;
 	data = carry_data(&in);
-	if (!data || template_lookup(NULL, "en", "note", &tmpl) < 0)
+	if (!data || template_lookup(NULL, "en", "note", &tmpl, NULL) < 0)
 		S_fail("no carry data or no built-in template", 0);
 	if (template_render(&out, tmpl.buf, tmpl.len, data, NULL, NULL, 0, &err) < 0)
 		S_fail("the built-in template does not render carried data", 0);

@@ -1,16 +1,17 @@
 #!/bin/sh
 # run.sh - the stress tests (SIGKILL at random moments, concurrent commits,
-# editors saving during commits) against BINARY; ends with
+# editors saving during commits, races for one note) against BINARY; ends with
 # "N passed, N failed".
 # usage: sh tests/stress/run.sh BINARY
-# environment: KILL_ROUNDS (200), CONCURRENCY_ROUNDS (10), EDITOR_SAVES (150)
+# environment: KILL_ROUNDS (200), CONCURRENCY_ROUNDS (10), EDITOR_SAVES (150),
+# RACE_ROUNDS (100)
 set -u
 BINARY=${1:?usage: tests/stress/run.sh BINARY}
 case $BINARY in /*) ;; *) BINARY=$(pwd)/$BINARY ;; esac
 dir=$(cd "$(dirname "$0")" && pwd)
 passed=0
 failed=0
-for t in kill concurrency; do
+for t in kill concurrency race; do
 	echo "== $t"
 	out=$(sh "$dir/$t.sh" "$BINARY" 2>&1)
 	rc=$?
