@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "builtin/builtin.h"
+#include "note.h"
 #include "vcs.h"
 #include "vocab.h"
 
@@ -132,6 +133,7 @@ int main(int argc, char **argv)
 		return EXIT_ERROR;
 	}
 	rc = S_run(cmd, argc - i, argv + i);
+	note_parse_forget();
 	vocab_release();
 	vcs_global_shutdown();
 	return rc;

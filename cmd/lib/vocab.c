@@ -15,7 +15,14 @@
 struct phrase_rule {
 	enum phrase kind;
 	struct re *re;
+	char *text; /* the pattern */
+	unsigned searches; /* up to JIT_AFTER, then it is machine code */
 };
+
+/* A phrase searched this often is compiled to machine code: a command
+ * that reads a note or two never pays for it, one that reads a journal
+ * runs each phrase thousands of times. */
+#define JIT_AFTER 64
 
 struct word {
 	enum field field;
@@ -132,6 +139,8 @@ static int S_add_rule(char **col, int ncol, const char *file, int lineno, struct
 		}
 		ALLOC_GROW(V.phrases, V.nphrases + 1, V.phrases_alloc);
 		V.phrases[V.nphrases].kind = (enum phrase)k;
+		V.phrases[V.nphrases].text = xstrdup(col[1]);
+		V.phrases[V.nphrases].searches = 0;
 		V.phrases[V.nphrases++].re = re;
 		return 0;
 	}
@@ -309,8 +318,11 @@ void vocab_release(void)
 	}
 	for (i = 0; i < V.nexamples; i++)
 		free((char *)V.examples[i].heading);
-	for (i = 0; i < V.nphrases; i++)
+	for (i = 0; i < V.nphrases; i++) {
 		re_free(V.phrases[i].re);
+		free(V.phrases[i].text);
+	}
+
 	free(V.words);
 	free(V.examples);
 	free(V.phrases);
@@ -482,6 +494,21 @@ struct re *vocab_token(enum token t)
 	return V.tokens[t];
 }
 
+static void S_count_search(struct phrase_rule *r)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct re *jit;
+
+	if (r->searches > JIT_AFTER || ++r->searches <= JIT_AFTER)
+		return;
+	/* it compiled once: it compiles again (else the slower one stays) */
+	if (re_compile(&jit, r->text, RE_CASELESS | RE_JIT, &err) == 0) {
+		re_free(r->re);
+		r->re = jit;
+	}
+	strbuf_release(&err);
+}
+
 size_t vocab_phrases(enum phrase kind, const char *text, size_t len, struct strbuf *rest,
 		     size_t *words)
 {
@@ -492,6 +519,7 @@ size_t vocab_phrases(enum phrase kind, const char *text, size_t len, struct strb
 	for (i = 0; i < V.nphrases; i++) {
 		if (V.phrases[i].kind != kind)
 			continue;
+		S_count_search(&V.phrases[i]);
 		/* each phrase is taken out before the next is looked for: a
 		 * longer one listed first ("good job") is not found again by a
 		 * shorter one ("good") */
