@@ -49,6 +49,12 @@ static struct {
 	size_t nwords, words_alloc;
 	struct vocab_example *examples;
 	size_t nexamples, examples_alloc;
+	struct day_word {
+		int day; /* 0 = Monday */
+		char *word; /* NFC and case-folded */
+		size_t len;
+	} * days;
+	size_t ndays, days_alloc;
 	struct phrase_rule *phrases;
 	size_t nphrases, phrases_alloc;
 	struct re *lead, *aside, *trail, *word;
@@ -83,6 +89,7 @@ static const char *const token_patterns[TOKEN__COUNT] = {
 
 static const char *const section_names[] = { "goals", "review",	  "blockers", "support",
 					     "focus", "feedback", "notes" };
+static const char *const day_names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 static const char *const phrase_names[] = { "purpose", "praise", "filler", "forward" };
 static const char *const field_names[] = { "metric", "fallback", "cause", "learning", "kind",
 					   "scope",  "impact",	 "how",	  "done" };
@@ -165,6 +172,14 @@ static int S_add_rule(char **col, int ncol, const char *file, int lineno, struct
 		pat->text = xstrdup(col[2]);
 		pat->file = file;
 		pat->line = lineno;
+		return 0;
+	}
+	if (ncol == 3 && !strcmp(col[0], "weekday") && (k = S_lookup(day_names, 7, col[1])) >= 0) {
+		struct day_word *d;
+		ALLOC_GROW(V.days, V.ndays + 1, V.days_alloc);
+		d = &V.days[V.ndays++];
+		d->day = k;
+		d->word = S_fold(col[2], strlen(col[2]), &d->len);
 		return 0;
 	}
 	if ((ncol == 3 && !strcmp(col[0], "field")) || (ncol == 4 && !strcmp(col[0], "value"))) {
@@ -318,6 +333,9 @@ void vocab_release(void)
 	}
 	for (i = 0; i < V.nexamples; i++)
 		free((char *)V.examples[i].heading);
+	for (i = 0; i < V.ndays; i++)
+		free(V.days[i].word);
+	free(V.days);
 	for (i = 0; i < V.nphrases; i++) {
 		re_free(V.phrases[i].re);
 		free(V.phrases[i].text);
@@ -481,6 +499,22 @@ const char *vocab_value(enum field f, const char *word, size_t len)
 {
 	const struct word *w = S_find_word(f, 1, word, len);
 	return w ? w->value : NULL;
+}
+
+int vocab_weekday(const char *word, size_t len)
+{
+	size_t i, n;
+	char *folded;
+	int day = -1;
+
+	if (len && word[len - 1] == '.') /* "fri." */
+		len--;
+	folded = S_fold(word, len, &n);
+	for (i = 0; i < V.ndays && day < 0; i++)
+		if (V.days[i].len == n && !memcmp(V.days[i].word, folded, n))
+			day = V.days[i].day;
+	free(folded);
+	return day;
 }
 
 const struct vocab_example *vocab_examples(size_t *n)
