@@ -557,9 +557,11 @@ size_t vocab_phrases(enum phrase kind, const char *text, size_t len, struct strb
 		/* each phrase is taken out before the next is looked for: a
 		 * longer one listed first ("good job") is not found again by a
 		 * shorter one ("good") */
+		if (re_search(V.phrases[i].re, cur.buf, cur.len, 0, ov, 1) != 1)
+			continue; /* mostly: the text stays as it is */
 		strbuf_reset(&next);
-		for (pos = 0; pos <= cur.len &&
-			      re_search(V.phrases[i].re, cur.buf, cur.len, pos, ov, 1) == 1;) {
+		pos = 0;
+		do {
 			strbuf_add(&next, cur.buf + pos, ov[0] - pos);
 			pos = ov[1];
 			if (ov[1] > ov[0]) {
@@ -571,7 +573,8 @@ size_t vocab_phrases(enum phrase kind, const char *text, size_t len, struct strb
 			} else {
 				break;
 			}
-		}
+		} while (pos <= cur.len &&
+			 re_search(V.phrases[i].re, cur.buf, cur.len, pos, ov, 1) == 1);
 		if (pos < cur.len)
 			strbuf_add(&next, cur.buf + pos, cur.len - pos);
 		strbuf_swap(&cur, &next);
