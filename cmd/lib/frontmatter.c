@@ -322,8 +322,9 @@ static void S_read_block(struct reader *r, const struct block *b)
 		if (S_indent(b, i) == base && S_starts_with(b, i, '?')) {
 			/* "? key" then ": value": a complex key, never one of
 			 * ours; it goes on over deeper lines and its ": " */
-			for (i++; i < b->n && (S_is_nothing(b, i) || S_indent(b, i) > base ||
-					       S_starts_with(b, i, ':') || S_starts_with(b, i, '-'));
+			for (i++;
+			     i < b->n && (S_is_nothing(b, i) || S_indent(b, i) > base ||
+					  S_starts_with(b, i, ':') || S_starts_with(b, i, '-'));
 			     i++)
 				;
 			continue;

@@ -127,8 +127,8 @@ void note_copy(struct note *dst, const struct note *src)
 	dst->conflict_lines = S_dup_array(src->conflict_lines, src->nconflict_lines,
 					  sizeof(*src->conflict_lines));
 	dst->conflict_lines_alloc = src->nconflict_lines;
-	dst->problems.list = S_dup_array(src->problems.list, src->problems.nr,
-					 sizeof(*src->problems.list));
+	dst->problems.list =
+		S_dup_array(src->problems.list, src->problems.nr, sizeof(*src->problems.list));
 	dst->problems.alloc = src->problems.nr;
 	for (i = 0; i < src->problems.nr; i++)
 		dst->problems.list[i].message = xstrdup(src->problems.list[i].message);

@@ -34,8 +34,12 @@ static void test_slot_parse(void)
 /* The days' names come from the vocabulary of both languages. */
 static void test_slot_day_names(void)
 {
-	static const char *const en[] = { "Monday", "tues", "WED", "Thurs", "fri.", "sat", "sunday" };
-	static const char *const ko[] = { "월요일", "화", "수요일", "목", "금요일", "토", "일요일" };
+	static const char *const en[] = {
+		"Monday", "tues", "WED", "Thurs", "fri.", "sat", "sunday"
+	};
+	static const char *const ko[] = {
+		"월요일", "화", "수요일", "목", "금요일", "토", "일요일"
+	};
 	char buf[64];
 	struct slot s;
 	int d;
