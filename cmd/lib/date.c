@@ -56,7 +56,7 @@ int date_weekday(int64_t days)
 	return (int)(w < 0 ? w + 7 : w);
 }
 
-static int S_digits(const char *s, size_t n)
+int date_digits(const char *s, size_t n)
 {
 	int v = 0;
 	size_t i;
@@ -66,7 +66,7 @@ static int S_digits(const char *s, size_t n)
 			return -1;
 		v = v * 10 + (s[i] - '0');
 	}
-	return v;
+	return n ? v : -1;
 }
 
 int date_parse(const char *s, size_t len, notes_time *out, bool *has_time)
@@ -78,16 +78,16 @@ int date_parse(const char *s, size_t len, notes_time *out, bool *has_time)
 		return -1;
 	if (s[4] != '-' || s[7] != '-')
 		return -1;
-	y = S_digits(s, 4);
-	m = S_digits(s + 5, 2);
-	d = S_digits(s + 8, 2);
+	y = date_digits(s, 4);
+	m = date_digits(s + 5, 2);
+	d = date_digits(s + 8, 2);
 	if (y < 0 || m < 0 || d < 0)
 		return -1;
 	if (len == 16) {
 		if ((s[10] != ' ' && s[10] != 'T') || s[13] != ':')
 			return -1;
-		hh = S_digits(s + 11, 2);
-		mm = S_digits(s + 14, 2);
+		hh = date_digits(s + 11, 2);
+		mm = date_digits(s + 14, 2);
 		if (hh < 0 || mm < 0)
 			return -1;
 		*has_time = true;

@@ -28,6 +28,10 @@ notes_time date_start_of_day(notes_time t);
 /* 0 = Monday ... 6 = Sunday */
 int date_weekday(int64_t days);
 
+/* The number the n decimal digits at s spell, or -1 when one is not a
+ * digit or n is 0. */
+int date_digits(const char *s, size_t n);
+
 /*
  * Parse "YYYY-MM-DD", "YYYY-MM-DD HH:MM" or "YYYY-MM-DDTHH:MM" (len bytes).
  * *has_time tells whether a time was given (else the time is 00:00).

@@ -11,6 +11,7 @@
 
 #include "fsutil.h"
 #include "pair.h"
+#include "strvec.h"
 #include "xalloc.h"
 
 void journal_path(const struct journal *j, const char *rel, struct strbuf *out)
@@ -23,11 +24,6 @@ void journal_path(const struct journal *j, const char *rel, struct strbuf *out)
 	strbuf_addstr(out, j->root);
 	strbuf_addch(out, '/');
 	strbuf_addstr(out, rel);
-}
-
-static int S_cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static int S_load_config(struct journal *j, struct strbuf *err)
@@ -53,8 +49,7 @@ static int S_load_config(struct journal *j, struct strbuf *err)
 	j->max_focus = config_get_int(j->config, "journal.maxfocus", DEFAULT_MAX_FOCUS);
 	if (config_people(j->config, &j->people, &j->npeople, err) < 0)
 		return -1;
-	if (j->npeople)
-		qsort(j->people, j->npeople, sizeof(*j->people), S_cmp_str);
+	strvec_sort(j->people, j->npeople);
 	for (i = k = 0; i < j->npeople; i++) {
 		if (k && !strcmp(j->people[k - 1], j->people[i]))
 			free(j->people[i]);
@@ -150,7 +145,7 @@ void journal_free(struct journal *j)
 
 bool journal_has_person(const struct journal *j, const char *id)
 {
-	return bsearch(&id, j->people, j->npeople, sizeof(*j->people), S_cmp_str) != NULL;
+	return bsearch(&id, j->people, j->npeople, sizeof(*j->people), strvec_cmp) != NULL;
 }
 
 bool journal_person_known(const char *id, void *data)

@@ -12,6 +12,7 @@
 #include "message.h"
 #include "note_edit.h"
 #include "pair.h"
+#include "strvec.h"
 #include "vcs_merge.h"
 #include "xalloc.h"
 
@@ -411,25 +412,22 @@ int journal_commit_config(struct commit_session *s, struct commit_result *res, s
 	return 0;
 }
 
-static bool S_keep(const char *path, void *data)
+static bool S_keep(const char *path, bool untracked, void *data)
 {
+	(void)untracked;
 	return !strcmp(path, JOURNAL_CONFIG) || journal_note_of(data, path, NULL, NULL);
 }
 
 /* A pair journal's notes are "<date>.md" at its root. */
-static bool S_keep_pair(const char *path, void *data)
+static bool S_keep_pair(const char *path, bool untracked, void *data)
 {
 	notes_time day;
 	bool has_time;
 
+	(void)untracked;
 	(void)data;
 	return !strchr(path, '/') && strlen(path) == 13 && !strcmp(path + 10, ".md") &&
 	       date_parse(path, 10, &day, &has_time) == 0;
-}
-
-static int S_cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* Add the changed notes of each mounted pair journal, as <id>/<date>.md. */
@@ -464,8 +462,7 @@ static int S_changed_in_pairs(const struct journal *j, char ***paths, size_t *n,
 		person_notes_release(&pn);
 	}
 	strbuf_release(&dir);
-	if (*n)
-		qsort(*paths, *n, sizeof(**paths), S_cmp_str);
+	strvec_sort(*paths, *n);
 	return rc;
 }
 

@@ -12,11 +12,11 @@
 #include "template.h"
 #include "xalloc.h"
 
-/* Partials come from .notes/templates/ or the built-in templates; the
- * text of each must stay valid until the render ends. */
+/* Partials come from .notes/templates/ or the built-in templates, each
+ * read once; the text of each must stay valid until the render ends. */
 struct partials {
 	const struct journal *j;
-	const char *lang;
+	const char *lang, *ext;
 	char **names, **texts;
 	size_t nr, alloc;
 };
@@ -24,8 +24,9 @@ struct partials {
 static int S_partial(const char *name, const char **text, size_t *len, void *data)
 {
 	struct partials *p = data;
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, file = STRBUF_INIT;
 	size_t i;
+	int rc;
 
 	/* a partial included again is not read again */
 	for (i = 0; i < p->nr; i++)
@@ -34,7 +35,10 @@ static int S_partial(const char *name, const char **text, size_t *len, void *dat
 			*len = strlen(p->texts[i]);
 			return 0;
 		}
-	if (template_lookup(p->j, p->lang, name, &sb) < 0) {
+	strbuf_addf(&file, "%s%s", name, p->ext);
+	rc = template_lookup_file(p->j, p->lang, file.buf, &sb);
+	strbuf_release(&file);
+	if (rc < 0) {
 		strbuf_release(&sb);
 		return -1;
 	}
@@ -44,6 +48,32 @@ static int S_partial(const char *name, const char **text, size_t *len, void *dat
 	p->names[p->nr] = xstrdup(name);
 	*text = p->texts[p->nr++] = strbuf_detach(&sb, NULL);
 	return 0;
+}
+
+int template_render_file(struct strbuf *out, const struct journal *j, const char *lang,
+			 const char *what, const char *file, const char *partial_ext,
+			 struct json_t *data, unsigned flags, struct strbuf *err)
+{
+	struct partials parts = { j, lang, partial_ext, NULL, NULL, 0, 0 };
+	struct strbuf tmpl = STRBUF_INIT, why = STRBUF_INIT;
+	size_t i;
+	int rc = -1;
+
+	if (template_lookup_file(j, lang, file, &tmpl) < 0)
+		strbuf_addf(err, "no %s template (%s)", what, file);
+	else if (template_render(out, tmpl.buf, tmpl.len, data, S_partial, &parts, flags, &why) < 0)
+		strbuf_addf(err, "the %s template: %s", what, why.buf);
+	else
+		rc = 0;
+	for (i = 0; i < parts.nr; i++) {
+		free(parts.names[i]);
+		free(parts.texts[i]);
+	}
+	free(parts.names);
+	free(parts.texts);
+	strbuf_release(&tmpl);
+	strbuf_release(&why);
+	return rc;
 }
 
 /* The meeting time: date, else this week's slot day, else today. */
@@ -72,29 +102,12 @@ static int S_when(const char *date, const struct person *p, notes_time now, note
 static int S_render(const struct journal *j, const char *lang, const struct carry_input *in,
 		    struct strbuf *out, struct strbuf *err)
 {
-	struct partials parts = { j, lang, NULL, NULL, 0, 0 };
-	struct strbuf tmpl = STRBUF_INIT, why = STRBUF_INIT;
 	struct json_t *data = carry_data(in);
-	size_t i;
-	int rc = -1;
+	int rc = template_render_file(out, j, lang, "note", "note.md", ".md", data, 0, err);
 
-	if (template_lookup(j, lang, "note", &tmpl) < 0)
-		strbuf_addstr(err, "no note template");
-	else if (template_render(out, tmpl.buf, tmpl.len, data, S_partial, &parts, 0, &why) < 0)
-		strbuf_addf(err, "the note template: %s", why.buf);
-	else
-		rc = 0;
 	if (rc == 0 && out->len && out->buf[out->len - 1] != '\n')
 		strbuf_addch(out, '\n'); /* a text file ends with a line end */
-	for (i = 0; i < parts.nr; i++) {
-		free(parts.names[i]);
-		free(parts.texts[i]);
-	}
-	free(parts.names);
-	free(parts.texts);
 	carry_data_free(data);
-	strbuf_release(&tmpl);
-	strbuf_release(&why);
 	return rc;
 }
 

@@ -28,4 +28,15 @@ int template_lookup(const struct journal *j, const char *lang, const char *name,
 int template_lookup_file(const struct journal *j, const char *lang, const char *file,
 			 struct strbuf *out);
 
+/*
+ * Render the template file (looked up as template_lookup_file does) with
+ * data; a partial {{>name}} is the template file name + partial_ext,
+ * each read once. flags as for template_render. what names the template
+ * in err ("note", "report"). Returns 0, or -1 with the reason in err.
+ */
+struct json_t;
+int template_render_file(struct strbuf *out, const struct journal *j, const char *lang,
+			 const char *what, const char *file, const char *partial_ext,
+			 struct json_t *data, unsigned flags, struct strbuf *err);
+
 #endif

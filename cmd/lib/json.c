@@ -31,6 +31,21 @@ json_t *json_text(const char *s)
 	return j ? j : json_string("");
 }
 
+json_t *json_day(notes_time t, bool has)
+{
+	char day[11];
+
+	if (!has)
+		return json_null();
+	date_format_day(t, day);
+	return json_string(day);
+}
+
+json_t *json_count(size_t n)
+{
+	return json_integer((json_int_t)n);
+}
+
 json_t *json_time(notes_time t, bool has)
 {
 	char buf[17];

@@ -27,6 +27,10 @@ json_t *json_from_note(const struct note *note, const struct diag *problems);
 json_t *json_text(const char *s);
 /* "YYYY-MM-DDTHH:MM" or null (new reference). */
 json_t *json_time(notes_time t, bool has);
+/* "YYYY-MM-DD" or null (new reference). */
+json_t *json_day(notes_time t, bool has);
+/* A count (new reference). */
+json_t *json_count(size_t n);
 /* Append value as a JSON line. */
 void json_add_line(struct strbuf *out, json_t *value);
 

@@ -1,21 +1,6 @@
 /* json_report.c - the typed results of status and review -> JSON (jansson). */
 #include "json.h"
 
-static json_t *S_int(size_t n)
-{
-	return json_integer((json_int_t)n);
-}
-
-static json_t *S_day(notes_time t, bool has)
-{
-	char day[11];
-
-	if (!has)
-		return json_null();
-	date_format_day(t, day);
-	return json_string(day);
-}
-
 static json_t *S_items(const struct status_item *v, size_t n, bool owner)
 {
 	json_t *a = json_array();
@@ -41,7 +26,7 @@ static json_t *S_person(const struct person_status *p)
 	size_t i;
 
 	json_object_set_new(o, "person", json_text(p->person));
-	json_object_set_new(o, "last", S_day(p->last, p->has_last));
+	json_object_set_new(o, "last", json_day(p->last, p->has_last));
 	json_object_set_new(o, "next", json_time(p->next.next, p->next.has_next));
 	json_object_set_new(o, "overdue_meeting", json_boolean(p->next.overdue));
 	json_object_set_new(o, "support", S_items(p->support, p->nsupport, true));
@@ -76,7 +61,7 @@ static json_t *S_counts(const char *const *keys, const size_t *values, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		json_object_set_new(o, keys[i], S_int(values[i]));
+		json_object_set_new(o, keys[i], json_count(values[i]));
 	return o;
 }
 
@@ -91,7 +76,7 @@ static json_t *S_blockers(const struct review_report *r)
 		for (k = 0; k < b->nweeks; k++)
 			json_array_append_new(weeks, json_string(b->weeks[k]));
 		json_object_set_new(o, "key", json_text(b->key));
-		json_object_set_new(o, "count", S_int(b->count));
+		json_object_set_new(o, "count", json_count(b->count));
 		json_object_set_new(o, "weeks", weeks);
 		json_array_append_new(a, o);
 	}
@@ -108,7 +93,7 @@ static json_t *S_lists(const struct review_report *r, json_t *o)
 		json_t *c = json_object();
 		json_object_set_new(c, "id", json_text(r->carried[i].id));
 		json_object_set_new(c, "text", json_text(r->carried[i].text));
-		json_object_set_new(c, "weeks", S_int(r->carried[i].weeks));
+		json_object_set_new(c, "weeks", json_count(r->carried[i].weeks));
 		json_array_append_new(carried, c);
 	}
 	for (i = 0; i < r->nlearnings; i++) {
@@ -126,11 +111,11 @@ static json_t *S_lists(const struct review_report *r, json_t *o)
 		json_t *c = json_object();
 		json_object_set_new(c, "week", json_string(w->week));
 		json_object_set_new(c, "date", json_string(w->date));
-		json_object_set_new(c, "focus", S_int(w->focus));
-		json_object_set_new(c, "done", S_int(w->done));
-		json_object_set_new(c, "support", S_int(w->support));
-		json_object_set_new(c, "support_kept", S_int(w->support_kept));
-		json_object_set_new(c, "blockers", S_int(w->blockers));
+		json_object_set_new(c, "focus", json_count(w->focus));
+		json_object_set_new(c, "done", json_count(w->done));
+		json_object_set_new(c, "support", json_count(w->support));
+		json_object_set_new(c, "support_kept", json_count(w->support_kept));
+		json_object_set_new(c, "blockers", json_count(w->blockers));
 		json_array_append_new(weeks, c);
 	}
 	for (i = 0; i < r->nfeedback; i++) {
@@ -160,8 +145,8 @@ static json_t *S_review(const struct review_report *r)
 	json_t *o = json_object(), *fo = S_counts(focus, f, 5);
 
 	json_object_set_new(o, "person", json_text(r->person));
-	json_object_set_new(o, "since", S_day(r->since, r->has_since));
-	json_object_set_new(o, "until", S_day(r->until, r->has_until));
+	json_object_set_new(o, "since", json_day(r->since, r->has_since));
+	json_object_set_new(o, "until", json_day(r->until, r->has_until));
 	json_object_set_new(o, "meetings", S_counts(meetings, m, 2));
 	json_object_set_new(fo, "rate", r->focus.has_rate ? json_real(r->focus.rate) : json_null());
 	json_object_set_new(o, "focus", fo);

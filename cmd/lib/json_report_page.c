@@ -9,47 +9,35 @@
 
 #include "json.h"
 
-static json_t *S_int(size_t v)
-{
-	return json_integer((json_int_t)v);
-}
-
-static json_t *S_day(notes_time t, bool has)
-{
-	char day[11];
-
-	if (!has)
-		return json_null();
-	date_format_day(t, day);
-	return json_string(day);
-}
-
 static json_t *S_figures(const struct report_person_view *v)
 {
 	const struct review_report *r = v->r;
 	json_t *o = json_object(), *f;
 
 	json_object_set_new(o, "meetings",
-			    json_pack("{s:o, s:o, s:o}", "held", S_int(r->meetings.held), "weeks",
-				      S_int(r->meetings.weeks), "skipped",
-				      S_int(v->weeks_skipped)));
-	f = json_pack("{s:o, s:o, s:o, s:o, s:o, s:b}", "total", S_int(r->focus.total), "done",
-		      S_int(r->focus.done), "partial", S_int(r->focus.partial), "dropped",
-		      S_int(r->focus.dropped), "open", S_int(r->focus.open), "has_rate",
+			    json_pack("{s:o, s:o, s:o}", "held", json_count(r->meetings.held),
+				      "weeks", json_count(r->meetings.weeks), "skipped",
+				      json_count(v->weeks_skipped)));
+	f = json_pack("{s:o, s:o, s:o, s:o, s:o, s:b}", "total", json_count(r->focus.total), "done",
+		      json_count(r->focus.done), "partial", json_count(r->focus.partial), "dropped",
+		      json_count(r->focus.dropped), "open", json_count(r->focus.open), "has_rate",
 		      r->focus.has_rate);
 	json_object_set_new(f, "rate", r->focus.has_rate ? json_real(r->focus.rate) : json_null());
 	/* whole percents, rounded as review's text rounds them */
-	json_object_set_new(f, "percent",
-			    S_int(r->focus.has_rate ? (size_t)(r->focus.rate * 100.0 + 0.5) : 0));
+	json_object_set_new(
+		f, "percent",
+		json_count(r->focus.has_rate ? (size_t)(r->focus.rate * 100.0 + 0.5) : 0));
 	json_object_set_new(o, "focus", f);
 	json_object_set_new(o, "causes",
-			    json_pack("{s:o, s:o, s:o}", "execution", S_int(r->causes.execution),
-				      "assumption", S_int(r->causes.assumption), "unknown",
-				      S_int(r->causes.unknown)));
+			    json_pack("{s:o, s:o, s:o}", "execution",
+				      json_count(r->causes.execution), "assumption",
+				      json_count(r->causes.assumption), "unknown",
+				      json_count(r->causes.unknown)));
 	json_object_set_new(o, "support",
-			    json_pack("{s:o, s:o, s:o, s:o}", "total", S_int(r->support.total),
-				      "kept", S_int(r->support.kept), "late",
-				      S_int(r->support.late), "open", S_int(r->support.open)));
+			    json_pack("{s:o, s:o, s:o, s:o}", "total", json_count(r->support.total),
+				      "kept", json_count(r->support.kept), "late",
+				      json_count(r->support.late), "open",
+				      json_count(r->support.open)));
 	return o;
 }
 
@@ -62,9 +50,9 @@ static json_t *S_blockers(const struct review_report *r)
 		json_t *weeks = json_array();
 		for (k = 0; k < r->recurring[i].nweeks; k++)
 			json_array_append_new(weeks, json_string(r->recurring[i].weeks[k]));
-		json_array_append_new(a, json_pack("{s:o, s:o, s:o}", "key",
-						   json_text(r->recurring[i].key), "count",
-						   S_int(r->recurring[i].count), "weeks", weeks));
+		json_array_append_new(
+			a, json_pack("{s:o, s:o, s:o}", "key", json_text(r->recurring[i].key),
+				     "count", json_count(r->recurring[i].count), "weeks", weeks));
 	}
 	return a;
 }
@@ -94,24 +82,25 @@ static void S_lists(const struct review_report *r, json_t *o)
 	size_t i;
 
 	json_object_set_new(o, "recurring_blockers", S_blockers(r));
-	json_object_set_new(o, "recurring_count", S_int(r->nrecurring));
+	json_object_set_new(o, "recurring_count", json_count(r->nrecurring));
 	a = json_array();
 	for (i = 0; i < r->ncarried; i++)
 		json_array_append_new(a, json_pack("{s:o, s:o, s:o}", "id",
 						   json_text(r->carried[i].id), "text",
 						   json_text(r->carried[i].text), "weeks",
-						   S_int(r->carried[i].weeks)));
+						   json_count(r->carried[i].weeks)));
 	json_object_set_new(o, "carried", a);
-	json_object_set_new(o, "carried_count", S_int(r->ncarried));
+	json_object_set_new(o, "carried_count", json_count(r->ncarried));
 	json_object_set_new(o, "learnings", S_learnings(r));
 	a = json_array();
 	for (i = 0; i < r->nweeks; i++) {
 		const struct review_week *w = &r->weeks[i];
 		json_array_append_new(
 			a, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "week", w->week, "date",
-				     w->date, "focus", S_int(w->focus), "done", S_int(w->done),
-				     "support", S_int(w->support), "support_kept",
-				     S_int(w->support_kept), "blockers", S_int(w->blockers)));
+				     w->date, "focus", json_count(w->focus), "done",
+				     json_count(w->done), "support", json_count(w->support),
+				     "support_kept", json_count(w->support_kept), "blockers",
+				     json_count(w->blockers)));
 	}
 	json_object_set_new(o, "weeks", a);
 	a = json_array();
@@ -129,8 +118,8 @@ static json_t *S_person(const struct report_person_view *v)
 	json_object_set_new(o, "person", json_text(r->person));
 	json_object_set_new(o, "name", json_text(v->name));
 	json_object_set_new(o, "slot", json_text(v->slot));
-	json_object_set_new(o, "since", S_day(r->since, r->has_since));
-	json_object_set_new(o, "until", S_day(r->until, r->has_until));
+	json_object_set_new(o, "since", json_day(r->since, r->has_since));
+	json_object_set_new(o, "until", json_day(r->until, r->has_until));
 	json_object_set_new(o, "attention", json_boolean(v->attention));
 	json_object_set_new(o, "has_weeks", json_boolean(v->has_weeks));
 	json_object_set_new(o, "charts",
@@ -153,8 +142,8 @@ struct json_t *json_report_page(const struct report_page_view *v)
 	json_object_set_new(root, "leader", json_text(v->leader));
 	json_object_set_new(root, "leader_name", json_text(v->leader_name));
 	json_object_set_new(root, "now", json_string(now));
-	json_object_set_new(root, "since", S_day(v->since, v->has_since));
-	json_object_set_new(root, "until", S_day(v->until, v->has_until));
+	json_object_set_new(root, "since", json_day(v->since, v->has_since));
+	json_object_set_new(root, "until", json_day(v->until, v->has_until));
 	for (i = 0; i < v->n; i++)
 		json_array_append_new(people, S_person(&v->people[i]));
 	json_object_set_new(root, "people", people);

@@ -304,28 +304,15 @@ char *note_clean_text(const char *s, size_t len)
 	return strbuf_detach(&sb, NULL);
 }
 
-static int S_num(const char *s, size_t n)
-{
-	int v = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return n ? v : -1;
-}
-
 /* Whether s[0, len) is a zone: "Z", "+09", "+0900" or "+09:00". */
 static bool S_is_zone(const char *s, size_t len)
 {
 	if (len == 1)
 		return *s == 'Z' || *s == 'z';
-	if (len < 3 || (*s != '+' && *s != '-') || S_num(s + 1, 2) < 0)
+	if (len < 3 || (*s != '+' && *s != '-') || date_digits(s + 1, 2) < 0)
 		return false;
-	return len == 3 || (len == 5 && S_num(s + 3, 2) >= 0) ||
-	       (len == 6 && s[3] == ':' && S_num(s + 4, 2) >= 0);
+	return len == 3 || (len == 5 && date_digits(s + 3, 2) >= 0) ||
+	       (len == 6 && s[3] == ':' && date_digits(s + 4, 2) >= 0);
 }
 
 enum date_error note_date_parse(const char *s, size_t len, notes_time *out, bool *has_time)
@@ -346,12 +333,12 @@ enum date_error note_date_parse(const char *s, size_t len, notes_time *out, bool
 	if (len < h + 4) /* "T9:00" at the least */
 		return DATE_SHAPE;
 	colon = s[h + 1] == ':' ? h + 1 : h + 2;
-	if (len < colon + 3 || s[colon] != ':' || (hh = S_num(s + h, colon - h)) < 0 ||
-	    (mm = S_num(s + colon + 1, 2)) < 0)
+	if (len < colon + 3 || s[colon] != ':' || (hh = date_digits(s + h, colon - h)) < 0 ||
+	    (mm = date_digits(s + colon + 1, 2)) < 0)
 		return DATE_SHAPE;
 	if (len > colon + 3) {
 		size_t z = colon + 3;
-		if (len >= z + 3 && s[z] == ':' && S_num(s + z + 1, 2) >= 0)
+		if (len >= z + 3 && s[z] == ':' && date_digits(s + z + 1, 2) >= 0)
 			z += 3; /* seconds, before a zone */
 		return z < len && S_is_zone(s + z, len - z) ? DATE_ZONE : DATE_SHAPE;
 	}

@@ -141,63 +141,14 @@ static void S_range(struct report_page_view *page, const struct review_range *g,
 	}
 }
 
-/* Partials: report.css and the like, each read once, valid until the end. */
-struct partials {
-	const struct journal *j;
-	const char *lang;
-	char **names, **texts;
-	size_t nr, alloc;
-};
-
-static int S_partial(const char *name, const char **text, size_t *len, void *data)
-{
-	struct partials *p = data;
-	struct strbuf sb = STRBUF_INIT;
-	size_t i;
-
-	for (i = 0; i < p->nr; i++)
-		if (!strcmp(p->names[i], name)) {
-			*text = p->texts[i];
-			*len = strlen(p->texts[i]);
-			return 0;
-		}
-	if (template_lookup_file(p->j, p->lang, name, &sb) < 0) {
-		strbuf_release(&sb);
-		return -1;
-	}
-	*len = sb.len;
-	ALLOC_GROW(p->texts, p->nr + 1, p->alloc);
-	p->names = xrealloc(p->names, st_mult(p->alloc, sizeof(*p->names)));
-	p->names[p->nr] = xstrdup(name);
-	*text = p->texts[p->nr++] = strbuf_detach(&sb, NULL);
-	return 0;
-}
-
 static int S_render(struct strbuf *out, const struct journal *j, const char *lang,
 		    const struct report_page_view *page, struct strbuf *err)
 {
-	struct partials parts = { j, lang, NULL, NULL, 0, 0 };
-	struct strbuf tmpl = STRBUF_INIT, why = STRBUF_INIT;
 	struct json_t *data = json_report_page(page);
-	size_t i;
-	int rc = -1;
+	int rc = template_render_file(out, j, lang, "report", "report.html", "", data,
+				      TEMPLATE_ESCAPE_HTML, err);
 
-	if (template_lookup_file(j, lang, "report.html", &tmpl) < 0)
-		strbuf_addstr(err, "no report template (report.html)");
-	else if (template_render(out, tmpl.buf, tmpl.len, data, S_partial, &parts,
-				 TEMPLATE_ESCAPE_HTML, &why) < 0)
-		strbuf_addf(err, "the report template: %s", why.buf);
-	else
-		rc = 0;
-	for (i = 0; i < parts.nr; i++) {
-		free(parts.names[i]);
-		free(parts.texts[i]);
-	}
-	free(parts.names);
-	free(parts.texts);
 	json_report_page_free(data);
-	strbuf_release(&tmpl);
-	strbuf_release(&why);
 	return rc;
 }
 

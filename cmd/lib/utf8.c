@@ -37,22 +37,25 @@ size_t utf8_decode(const char *str, size_t len, int32_t *cp)
 	return n;
 }
 
+/* The offset of the first byte from i on that is not ASCII, or len. */
+static size_t S_skip_ascii(const char *s, size_t len, size_t i)
+{
+	uint64_t w;
+
+	/* ASCII, the common case: eight bytes at a time */
+	while (i + 8 <= len && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull)))
+		i += 8;
+	while (i < len && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
 size_t utf8_invalid_at(const char *s, size_t len)
 {
 	size_t i = 0, n;
 	int32_t cp;
 
-	while (i < len) {
-		uint64_t w;
-		/* ASCII, the common case: eight bytes at a time */
-		if (i + 8 <= len && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull))) {
-			i += 8;
-			continue;
-		}
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
+	while ((i = S_skip_ascii(s, len, i)) < len) {
 		n = utf8_decode(s + i, len - i, &cp);
 		if (!n)
 			return i;
@@ -133,16 +136,7 @@ bool utf8_is_nfc_quick(const char *s, size_t len)
 	size_t i = 0, n;
 	int32_t cp;
 
-	while (i < len) {
-		uint64_t w;
-		if (i + 8 <= len && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull))) {
-			i += 8;
-			continue;
-		}
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
+	while ((i = S_skip_ascii(s, len, i)) < len) {
 		n = utf8_decode(s + i, len - i, &cp);
 		if (!n || !S_stable(cp))
 			return false;

@@ -11,6 +11,7 @@
 #include "vcs.h"
 #include "fsutil.h"
 #include "note.h"
+#include "strvec.h"
 #include "vcs_internal.h"
 #include "xalloc.h"
 
@@ -162,13 +163,8 @@ int vcs_head_file(struct vcs *v, const char *path, struct strbuf *out, struct st
 	return rc;
 }
 
-static int S_cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int vcs_changed_paths(struct vcs *v, bool (*keep)(const char *path, void *data), void *data,
-		      char ***paths, size_t *n, struct strbuf *err)
+int vcs_changed_paths(struct vcs *v, bool (*keep)(const char *path, bool untracked, void *data),
+		      void *data, char ***paths, size_t *n, struct strbuf *err)
 {
 	git_status_options opts;
 	git_status_list *list;
@@ -187,7 +183,8 @@ int vcs_changed_paths(struct vcs *v, bool (*keep)(const char *path, void *data),
 		const git_diff_delta *d =
 			e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
 		const char *p = d ? (d->new_file.path ? d->new_file.path : d->old_file.path) : NULL;
-		if (!p || (e->status & GIT_STATUS_IGNORED) || !keep(p, data))
+		if (!p || (e->status & GIT_STATUS_IGNORED) || e->status == GIT_STATUS_CURRENT ||
+		    !keep(p, e->status == GIT_STATUS_WT_NEW, data))
 			continue;
 		if (nr && !strcmp(res[nr - 1], p))
 			continue;
@@ -195,8 +192,7 @@ int vcs_changed_paths(struct vcs *v, bool (*keep)(const char *path, void *data),
 		res[nr++] = xstrdup(p);
 	}
 	git_status_list_free(list);
-	if (nr)
-		qsort(res, nr, sizeof(*res), S_cmp_str);
+	strvec_sort(res, nr);
 	*paths = res;
 	*n = nr;
 	return 0;

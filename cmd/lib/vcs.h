@@ -73,9 +73,9 @@ void vcs_git_path(struct vcs *v, const char *name, struct strbuf *out);
 int vcs_head_file(struct vcs *v, const char *path, struct strbuf *out, struct strbuf *err);
 
 /* Paths of the changed or untracked files (not ignored) for which keep
- * says true, sorted. */
-int vcs_changed_paths(struct vcs *v, bool (*keep)(const char *path, void *data), void *data,
-		      char ***paths, size_t *n, struct strbuf *err);
+ * says true, sorted; keep is told whether git does not track the path. */
+int vcs_changed_paths(struct vcs *v, bool (*keep)(const char *path, bool untracked, void *data),
+		      void *data, char ***paths, size_t *n, struct strbuf *err);
 
 /*
  * History of the files in dir/ ("": the root), oldest commit first: fn is called for

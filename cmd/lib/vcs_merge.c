@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "strvec.h"
 #include "vcs_internal.h"
 #include "vcs_merge.h"
 #include "vcs_remote.h"
@@ -28,11 +29,6 @@ static void S_add_path(char ***list, size_t *n, const char *path)
 {
 	*list = xrealloc(*list, (*n + 1) * sizeof(**list));
 	(*list)[(*n)++] = xstrdup(path);
-}
-
-static int S_cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 void vcs_merge_result_release(struct vcs_merge_result *res)
@@ -163,8 +159,7 @@ static int S_resolve(struct merge *m, git_index *idx, struct strbuf *err)
 		free(copies[i]);
 	}
 	free(copies);
-	if (m->res->nconflicts)
-		qsort(m->res->conflicts, m->res->nconflicts, sizeof(char *), S_cmp_str);
+	strvec_sort(m->res->conflicts, m->res->nconflicts);
 	return rc;
 }
 

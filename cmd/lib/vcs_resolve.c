@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "strvec.h"
 #include "vcs_internal.h"
 #include "vcs_merge.h"
 #include "xalloc.h"
@@ -114,11 +115,6 @@ enum vcs_state vcs_state(struct vcs *v, struct strbuf *what)
 	return res;
 }
 
-static int S_cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Whether the file name of path is <YYYY-MM-DD>.md. */
 static bool S_looks_like_note(const char *path)
 {
@@ -134,41 +130,16 @@ static bool S_looks_like_note(const char *path)
 	return true;
 }
 
+/* An untracked file is a change only when it is a note. */
+static bool S_keep_uncommitted(const char *path, bool untracked, void *data)
+{
+	(void)data;
+	return !untracked || S_looks_like_note(path);
+}
+
 int vcs_uncommitted(struct vcs *v, char ***paths, size_t *n, struct strbuf *err)
 {
-	git_status_options opts;
-	git_status_list *list;
-	char **res = NULL;
-	size_t i, count, nr = 0, alloc = 0;
-
-	*paths = NULL;
-	*n = 0;
-	git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
-	opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
-	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
-		     GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
-	if (git_status_list_new(&list, v->repo, &opts) < 0)
-		return vcs_error(err, "cannot read the status of the journal");
-	count = git_status_list_entrycount(list);
-	for (i = 0; i < count; i++) {
-		const git_status_entry *e = git_status_byindex(list, i);
-		const git_diff_delta *d =
-			e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
-		const char *p = d ? (d->new_file.path ? d->new_file.path : d->old_file.path) : NULL;
-		if (!p || (e->status & GIT_STATUS_IGNORED) || e->status == GIT_STATUS_CURRENT)
-			continue;
-		/* an untracked file is a change only when it is a note */
-		if (e->status == GIT_STATUS_WT_NEW && !S_looks_like_note(p))
-			continue;
-		ALLOC_GROW(res, nr + 1, alloc);
-		res[nr++] = xstrdup(p);
-	}
-	git_status_list_free(list);
-	if (nr)
-		qsort(res, nr, sizeof(*res), S_cmp_str);
-	*paths = res;
-	*n = nr;
-	return 0;
+	return vcs_changed_paths(v, S_keep_uncommitted, NULL, paths, n, err);
 }
 
 int vcs_file_at(struct vcs *v, const char *ref, const char *path, struct strbuf *out,
@@ -221,8 +192,7 @@ static int S_list_conflicts(git_index *idx, char ***paths, size_t *n, struct str
 	}
 	git_error_clear();
 	git_index_conflict_iterator_free(it);
-	if (nr)
-		qsort(res, nr, sizeof(*res), S_cmp_str);
+	strvec_sort(res, nr);
 	*paths = res;
 	*n = nr;
 	return 0;
