@@ -8,6 +8,7 @@
 
 #include "builtin/builtin.h"
 #include "gettext.h"
+#include "note.h"
 #include "strbuf.h"
 #include "vcs.h"
 #include "vocab.h"
@@ -152,6 +153,7 @@ int main(int argc, char **argv)
 		return EXIT_ERROR;
 	}
 	rc = S_run(cmd, argc - i, argv + i);
+	note_parse_forget();
 	vocab_release();
 	vcs_global_shutdown();
 	return rc;

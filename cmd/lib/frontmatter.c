@@ -63,6 +63,16 @@ static bool S_is_nothing(const struct block *b, size_t i)
 	return k == b->end[i] || b->buf[k] == '#';
 }
 
+/* Whether line i starts, after its indentation, with the indicator c
+ * ('-' an item of a list, '?' a complex key, ':' its value) and a blank. */
+static bool S_starts_with(const struct block *b, size_t i, char c)
+{
+	size_t k = b->start[i] + S_indent(b, i);
+
+	return k < b->end[i] && b->buf[k] == c &&
+	       (k + 1 == b->end[i] || b->buf[k + 1] == ' ' || b->buf[k + 1] == '\t');
+}
+
 /* The end of the plain text of s[from, e): a " #" starts a comment. */
 static size_t S_uncomment(const char *s, size_t from, size_t e)
 {
@@ -309,6 +319,16 @@ static void S_read_block(struct reader *r, const struct block *b)
 		ks = b->start[i] + S_indent(b, i);
 		if (!based)
 			base = S_indent(b, i), based = true;
+		if (S_indent(b, i) == base && S_starts_with(b, i, '?')) {
+			/* "? key" then ": value": a complex key, never one of
+			 * ours; it goes on over deeper lines and its ": " */
+			for (i++;
+			     i < b->n && (S_is_nothing(b, i) || S_indent(b, i) > base ||
+					  S_starts_with(b, i, ':') || S_starts_with(b, i, '-'));
+			     i++)
+				;
+			continue;
+		}
 		colon = S_key(b, i, &ks, &ke);
 		if (!colon || S_indent(b, i) != base) {
 			diag_add(&r->note->problems, b->first + (int)i, 1, SEVERITY_ERROR,
@@ -337,8 +357,7 @@ static void S_read_block(struct reader *r, const struct block *b)
 				continue;
 			}
 			if (S_is_nothing(b, n) || S_indent(b, n) > base ||
-			    (b->buf[ns] == '-' && (ns + 1 == b->end[n] || b->buf[ns + 1] == ' ')) ||
-			    b->buf[ns] == '?')
+			    (b->buf[ns] == '-' && (ns + 1 == b->end[n] || b->buf[ns + 1] == ' ')))
 				continue;
 			break;
 		}

@@ -487,8 +487,8 @@ static void S_conflict_markers(struct parser *p, cmark_node *doc)
 	free(code);
 }
 
-int note_parse(struct note *note, const char *buf, size_t len, const struct note_options *opts,
-	       struct strbuf *err)
+int note_parse_bytes(struct note *note, const char *buf, size_t len,
+		     const struct note_options *opts, struct strbuf *err)
 {
 	struct parser p;
 	size_t body = 0;

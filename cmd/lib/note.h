@@ -87,6 +87,10 @@ struct note_options {
 int note_parse(struct note *note, const char *buf, size_t len, const struct note_options *opts,
 	       struct strbuf *err);
 void note_release(struct note *note);
+/* A copy of src that owns all its memory (note_release it). */
+void note_copy(struct note *dst, const struct note *src);
+/* Forget the notes note_parse keeps to answer the same bytes again. */
+void note_parse_forget(void);
 void task_release(struct task *t);
 
 const char *task_status_name(enum task_status s);

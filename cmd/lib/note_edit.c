@@ -104,6 +104,10 @@ void note_edit_add_field(struct strbuf *src, const struct task *t, const char *k
 	 * it would be read as that field's lazy continuation: keep them apart */
 	if (S_lazy_risk(src->buf, src->len, at))
 		strbuf_addstr(&line, eol);
+	/* a lone \r right before a \n would make one line end of the two,
+	 * and the new field would take the next line's place */
+	if (line.buf[line.len - 1] == '\r' && at < src->len && src->buf[at] == '\n')
+		strbuf_addch(&line, '\n');
 	strbuf_insert(src, at, line.buf, line.len);
 	strbuf_release(&line);
 }

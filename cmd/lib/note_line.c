@@ -57,8 +57,8 @@ static size_t S_box(struct reading *r)
 
 	/* read from the bytes, whatever cmark made of them: "[x]" is a link
 	 * when the note defines a reference [x]: ..., and still a box */
-	if (p->raw.len < 3 || s[0] != '[' || s[2] != ']')
-		return 0;
+	if (p->raw.len < 3 || s[0] != '[' || s[2] != ']' || s[1] == '\n')
+		return 0; /* "[" and "]" on two lines are no box */
 	if (p->raw.len > 3 && !S_blank(s[3]))
 		return 0;
 	c = s[1];

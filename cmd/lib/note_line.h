@@ -98,6 +98,10 @@ enum field note_line_field(const struct para *p, char **value, size_t *at);
 void note_line_set_field(struct task *t, enum field f, char *v, const struct para *p, size_t at,
 			 struct diag *d);
 
+/* note_parse without the notes it keeps (note_kept.c): the reading itself. */
+int note_parse_bytes(struct note *note, const char *buf, size_t len,
+		     const struct note_options *opts, struct strbuf *err);
+
 /* Defaults of support and focus items: owner and due time. */
 void note_set_defaults(struct note *note);
 /* Report NUL bytes, UTF-16 or invalid UTF-8 in the note's bytes; -1 for

@@ -66,6 +66,79 @@ void note_release(struct note *note)
 	memset(note, 0, sizeof(*note));
 }
 
+static char *S_dup(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+/* n elements of size bytes at src, in a new array (NULL when there are none). */
+static void *S_dup_array(const void *src, size_t n, size_t size)
+{
+	void *dst;
+
+	if (!n)
+		return NULL;
+	dst = xcalloc(n, size);
+	memcpy(dst, src, n * size);
+	return dst;
+}
+
+static void S_copy_task(struct task *dst, const struct task *src)
+{
+	size_t i;
+
+	*dst = *src;
+	dst->id = S_dup(src->id);
+	dst->text = S_dup(src->text);
+	dst->owner = S_dup(src->owner);
+	dst->tags = S_dup_array(src->tags, src->ntags, sizeof(*src->tags));
+	dst->tags_alloc = src->ntags;
+	for (i = 0; i < src->ntags; i++)
+		dst->tags[i] = xstrdup(src->tags[i]);
+	for (i = 0; i < FIELD__COUNT; i++)
+		dst->fields[i] = S_dup(src->fields[i]);
+}
+
+void note_copy(struct note *dst, const struct note *src)
+{
+	size_t i;
+	int s;
+
+	*dst = *src;
+	dst->file = S_dup(src->file);
+	dst->person = S_dup(src->person);
+	dst->leader = S_dup(src->leader);
+	dst->goals = S_dup_array(src->goals, src->ngoals, sizeof(*src->goals));
+	dst->goals_alloc = src->ngoals;
+	for (i = 0; i < src->ngoals; i++) {
+		dst->goals[i].tag = S_dup(src->goals[i].tag);
+		dst->goals[i].text = xstrdup(src->goals[i].text);
+	}
+	for (s = 0; s < SECTION__COUNT; s++) {
+		dst->items[s] = S_dup_array(src->items[s], src->nitems[s], sizeof(*src->items[s]));
+		dst->items_alloc[s] = src->nitems[s];
+		for (i = 0; i < src->nitems[s]; i++)
+			S_copy_task(&dst->items[s][i], &src->items[s][i]);
+	}
+	dst->feedback = S_dup_array(src->feedback, src->nfeedback, sizeof(*src->feedback));
+	dst->feedback_alloc = src->nfeedback;
+	for (i = 0; i < src->nfeedback; i++)
+		dst->feedback[i].text = xstrdup(src->feedback[i].text);
+	dst->purpose.text = S_dup(src->purpose.text);
+	dst->conflict_lines = S_dup_array(src->conflict_lines, src->nconflict_lines,
+					  sizeof(*src->conflict_lines));
+	dst->conflict_lines_alloc = src->nconflict_lines;
+	dst->problems.list =
+		S_dup_array(src->problems.list, src->problems.nr, sizeof(*src->problems.list));
+	dst->problems.alloc = src->problems.nr;
+	for (i = 0; i < src->problems.nr; i++) {
+		struct problem *p = &dst->problems.list[i];
+		const struct problem *q = &src->problems.list[i];
+		p->message = xstrdup(q->message);
+		p->text = q->text ? xstrdup(q->text) : NULL; /* as diag_add makes it */
+	}
+}
+
 struct task *note_find_task(const struct note *note, const char *id, enum section *where)
 {
 	static const enum section order[] = { SECTION_SUPPORT, SECTION_FOCUS, SECTION_REVIEW };

@@ -3,34 +3,26 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
-static const char *const day_names[7][3] = {
-	{ "mon", "monday", "월" },   { "tue", "tuesday", "화" }, { "wed", "wednesday", "수" },
-	{ "thu", "thursday", "목" }, { "fri", "friday", "금" },	 { "sat", "saturday", "토" },
-	{ "sun", "sunday", "일" },
-};
+#include "vocab.h"
 
 int slot_parse(const char *s, struct slot *out)
 {
+	struct strbuf err = STRBUF_INIT;
 	char day[32];
-	int h, m, n = 0, i, k;
+	int h, m, n = 0, d;
 
 	if (sscanf(s, " %31s %2d:%2d %n", day, &h, &m, &n) != 3 || s[n] || h > 23 || m > 59 ||
 	    h < 0 || m < 0)
 		return -1;
-	/* "월요일" and "mon." are accepted too */
-	for (i = 0; i < 7; i++)
-		for (k = 0; k < 3; k++) {
-			size_t len = strlen(day_names[i][k]);
-			if (!strncasecmp(day, day_names[i][k], len) &&
-			    (!day[len] || !strcmp(day + len, ".") || !strcmp(day + len, "요일"))) {
-				out->weekday = i;
-				out->minutes = h * 60 + m;
-				return 0;
-			}
-		}
-	return -1;
+	/* the days' names are the vocabulary's, in every language */
+	d = vocab_load(&err) < 0 ? -1 : vocab_weekday(day, strlen(day));
+	strbuf_release(&err);
+	if (d < 0)
+		return -1;
+	out->weekday = d;
+	out->minutes = h * 60 + m;
+	return 0;
 }
 
 notes_time slot_in_week(const struct slot *s, notes_time t)

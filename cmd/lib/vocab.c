@@ -15,7 +15,14 @@
 struct phrase_rule {
 	enum phrase kind;
 	struct re *re;
+	char *text; /* the pattern */
+	unsigned searches; /* up to JIT_AFTER, then it is machine code */
 };
+
+/* A phrase searched this often is compiled to machine code: a command
+ * that reads a note or two never pays for it, one that reads a journal
+ * runs each phrase thousands of times. */
+#define JIT_AFTER 64
 
 struct word {
 	enum field field;
@@ -42,6 +49,12 @@ static struct {
 	size_t nwords, words_alloc;
 	struct vocab_example *examples;
 	size_t nexamples, examples_alloc;
+	struct day_word {
+		int day; /* 0 = Monday */
+		char *word; /* NFC and case-folded */
+		size_t len;
+	} * days;
+	size_t ndays, days_alloc;
 	struct phrase_rule *phrases;
 	size_t nphrases, phrases_alloc;
 	struct re *lead, *aside, *trail, *word;
@@ -76,6 +89,7 @@ static const char *const token_patterns[TOKEN__COUNT] = {
 
 static const char *const section_names[] = { "goals", "review",	  "blockers", "support",
 					     "focus", "feedback", "notes" };
+static const char *const day_names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 static const char *const phrase_names[] = { "purpose", "praise", "filler", "forward" };
 static const char *const field_names[] = { "metric", "fallback", "cause", "learning", "kind",
 					   "scope",  "impact",	 "how",	  "done" };
@@ -132,6 +146,8 @@ static int S_add_rule(char **col, int ncol, const char *file, int lineno, struct
 		}
 		ALLOC_GROW(V.phrases, V.nphrases + 1, V.phrases_alloc);
 		V.phrases[V.nphrases].kind = (enum phrase)k;
+		V.phrases[V.nphrases].text = xstrdup(col[1]);
+		V.phrases[V.nphrases].searches = 0;
 		V.phrases[V.nphrases++].re = re;
 		return 0;
 	}
@@ -156,6 +172,14 @@ static int S_add_rule(char **col, int ncol, const char *file, int lineno, struct
 		pat->text = xstrdup(col[2]);
 		pat->file = file;
 		pat->line = lineno;
+		return 0;
+	}
+	if (ncol == 3 && !strcmp(col[0], "weekday") && (k = S_lookup(day_names, 7, col[1])) >= 0) {
+		struct day_word *d;
+		ALLOC_GROW(V.days, V.ndays + 1, V.days_alloc);
+		d = &V.days[V.ndays++];
+		d->day = k;
+		d->word = S_fold(col[2], strlen(col[2]), &d->len);
 		return 0;
 	}
 	if ((ncol == 3 && !strcmp(col[0], "field")) || (ncol == 4 && !strcmp(col[0], "value"))) {
@@ -309,8 +333,14 @@ void vocab_release(void)
 	}
 	for (i = 0; i < V.nexamples; i++)
 		free((char *)V.examples[i].heading);
-	for (i = 0; i < V.nphrases; i++)
+	for (i = 0; i < V.ndays; i++)
+		free(V.days[i].word);
+	free(V.days);
+	for (i = 0; i < V.nphrases; i++) {
 		re_free(V.phrases[i].re);
+		free(V.phrases[i].text);
+	}
+
 	free(V.words);
 	free(V.examples);
 	free(V.phrases);
@@ -471,6 +501,22 @@ const char *vocab_value(enum field f, const char *word, size_t len)
 	return w ? w->value : NULL;
 }
 
+int vocab_weekday(const char *word, size_t len)
+{
+	size_t i, n;
+	char *folded;
+	int day = -1;
+
+	if (len && word[len - 1] == '.') /* "fri." */
+		len--;
+	folded = S_fold(word, len, &n);
+	for (i = 0; i < V.ndays && day < 0; i++)
+		if (V.days[i].len == n && !memcmp(V.days[i].word, folded, n))
+			day = V.days[i].day;
+	free(folded);
+	return day;
+}
+
 const struct vocab_example *vocab_examples(size_t *n)
 {
 	*n = V.nexamples;
@@ -480,6 +526,21 @@ const struct vocab_example *vocab_examples(size_t *n)
 struct re *vocab_token(enum token t)
 {
 	return V.tokens[t];
+}
+
+static void S_count_search(struct phrase_rule *r)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct re *jit;
+
+	if (r->searches > JIT_AFTER || ++r->searches <= JIT_AFTER)
+		return;
+	/* it compiled once: it compiles again (else the slower one stays) */
+	if (re_compile(&jit, r->text, RE_CASELESS | RE_JIT, &err) == 0) {
+		re_free(r->re);
+		r->re = jit;
+	}
+	strbuf_release(&err);
 }
 
 size_t vocab_phrases(enum phrase kind, const char *text, size_t len, struct strbuf *rest,
@@ -492,12 +553,15 @@ size_t vocab_phrases(enum phrase kind, const char *text, size_t len, struct strb
 	for (i = 0; i < V.nphrases; i++) {
 		if (V.phrases[i].kind != kind)
 			continue;
+		S_count_search(&V.phrases[i]);
 		/* each phrase is taken out before the next is looked for: a
 		 * longer one listed first ("good job") is not found again by a
 		 * shorter one ("good") */
+		if (re_search(V.phrases[i].re, cur.buf, cur.len, 0, ov, 1) != 1)
+			continue; /* mostly: the text stays as it is */
 		strbuf_reset(&next);
-		for (pos = 0; pos <= cur.len &&
-			      re_search(V.phrases[i].re, cur.buf, cur.len, pos, ov, 1) == 1;) {
+		pos = 0;
+		do {
 			strbuf_add(&next, cur.buf + pos, ov[0] - pos);
 			pos = ov[1];
 			if (ov[1] > ov[0]) {
@@ -509,7 +573,8 @@ size_t vocab_phrases(enum phrase kind, const char *text, size_t len, struct strb
 			} else {
 				break;
 			}
-		}
+		} while (pos <= cur.len &&
+			 re_search(V.phrases[i].re, cur.buf, cur.len, pos, ov, 1) == 1);
 		if (pos < cur.len)
 			strbuf_add(&next, cur.buf + pos, cur.len - pos);
 		strbuf_swap(&cur, &next);

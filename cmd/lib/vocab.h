@@ -1,5 +1,6 @@
 /* vocab.h - the words of a note: section headings, field keys and values,
- * in every language the binary carries (templates/<lang>/vocab). */
+ * the finer checks' phrases, the days of a weekly slot, in every language
+ * the binary carries (templates/<lang>/vocab). */
 #ifndef NOTES_VOCAB_H
 #define NOTES_VOCAB_H
 
@@ -87,6 +88,10 @@ const char *vocab_value(enum field f, const char *word, size_t len);
  */
 size_t vocab_phrases(enum phrase kind, const char *text, size_t len, struct strbuf *rest,
 		     size_t *words);
+
+/* The day of the week a word names ("mon", "Monday", "월", "월요일"; a
+ * full stop after it is allowed): 0 = Monday ... 6 = Sunday, or -1. */
+int vocab_weekday(const char *word, size_t len);
 
 /* The compiled pattern of an inline token; group 1 is its value. */
 struct re *vocab_token(enum token t);

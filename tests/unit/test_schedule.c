@@ -1,4 +1,5 @@
 /* test_schedule.c - the weekly slot of a 1:1 and when meetings fall due. */
+#include <stdio.h>
 #include <string.h>
 
 #include "harness.h"
@@ -28,6 +29,32 @@ static void test_slot_parse(void)
 	CHECK(slot_parse("someday 10:00", &s) < 0);
 	CHECK(slot_parse("mon", &s) < 0);
 	CHECK(slot_parse("mon 10:00 extra", &s) < 0);
+}
+
+/* The days' names come from the vocabulary of both languages. */
+static void test_slot_day_names(void)
+{
+	static const char *const en[] = {
+		"Monday", "tues", "WED", "Thurs", "fri.", "sat", "sunday"
+	};
+	static const char *const ko[] = {
+		"월요일", "화", "수요일", "목", "금요일", "토", "일요일"
+	};
+	char buf[64];
+	struct slot s;
+	int d;
+
+	for (d = 0; d < 7; d++) {
+		snprintf(buf, sizeof(buf), "%s 9:00", en[d]);
+		CHECK(slot_parse(buf, &s) == 0 && s.weekday == d && s.minutes == 540);
+		snprintf(buf, sizeof(buf), "%s 9:00", ko[d]);
+		CHECK(slot_parse(buf, &s) == 0 && s.weekday == d && s.minutes == 540);
+	}
+	/* a word is a day's name, or it is no day */
+	CHECK(slot_parse("mon요일 10:00", &s) < 0);
+	CHECK(slot_parse("mond 10:00", &s) < 0);
+	CHECK(slot_parse("월욜일 10:00", &s) < 0);
+	CHECK(slot_parse(". 10:00", &s) < 0);
 }
 
 static void test_slot_in_week(void)
@@ -69,6 +96,7 @@ static void test_next(void)
 int main(void)
 {
 	test_slot_parse();
+	test_slot_day_names();
 	test_slot_in_week();
 	test_next();
 	return harness_done();
