@@ -168,6 +168,7 @@ int vcs_turn_take(git_repository *repo, struct vcs_turn *turn, struct strbuf *wa
 				    "this journal for over %d s; try again when it ends (%s)",
 				    strtol(record, NULL, 10), TURN_WAIT_MS / 1000, path.buf);
 			close(turn->fd);
+			turn->fd = -1;
 			strbuf_release(&path);
 			return -1;
 		}
@@ -184,7 +185,9 @@ int vcs_turn_take(git_repository *repo, struct vcs_turn *turn, struct strbuf *wa
 	strbuf_add(&turn->rec, record, (size_t)n);
 	if (ftruncate(turn->fd, 0) < 0 || pwrite(turn->fd, record, (size_t)n, 0) != n) {
 		strbuf_addf(err, "cannot write %s: %s", path.buf, strerror(errno));
+		strbuf_release(&turn->rec);
 		close(turn->fd);
+		turn->fd = -1;
 		strbuf_release(&path);
 		return -1;
 	}
