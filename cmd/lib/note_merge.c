@@ -320,7 +320,7 @@ int note_merge(const struct note_version *base, const struct note_version *ours,
 	if (S_cut(base, &a, err) < 0 || S_cut(ours, &o, err) < 0 || S_cut(theirs, &t, err) < 0)
 		goto out;
 	if (S_has_crlf(ours))
-		m.eol = "\r\n"; /* a CRLF note gets CRLF markers */
+		m.eol = "\r\n"; /* a CRLF note has CRLF markers */
 	sa = (struct diff3_seq){ a.u, a.n };
 	so = (struct diff3_seq){ o.u, o.n };
 	st = (struct diff3_seq){ t.u, t.n };
