@@ -79,6 +79,26 @@ member_clone() {
 	git -C "$2" config user.email alice@example.com
 }
 
+# sync_in DIR TIME [PERSON...]: notes sync in DIR at TIME, output in out and err.
+sync_in() {
+	sync_dir_=$1 sync_now_=$2 &&
+	shift 2 &&
+	NOTES_NOW=$sync_now_ notes -C "$sync_dir_" sync "$@" >out 2>err
+}
+
+# sync_round_trip DIR: in Alice's clone DIR, "Ask Dana" is done and
+# synced (pushed 1); the team journal j syncs it in (fetched 1).
+sync_round_trip() {
+	id=$(item_id "$1"/2026-11-23.md support "Ask Dana") &&
+	NOTES_NOW=2026-11-24T09:00 notes -C "$1" done "$id" >out 2>err &&
+	sync_in "$1" 2026-11-24T09:01 &&
+	echo "alice: pushed 1" >expect &&
+	test_cmp expect out &&
+	sync_in j 2026-11-24T10:00 &&
+	echo "alice: fetched 1" >expect &&
+	test_cmp expect out
+}
+
 # no_leak REPO: no object of REPO holds anything of bob's (his name, his
 # email, his unique text) or of the team journal's other commits.
 no_leak() {

@@ -11,13 +11,6 @@
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/tests/cli/lib-share.sh"
 
-# sync_in DIR TIME [PERSON...]: notes sync in DIR at TIME, output in out and err.
-sync_in() {
-	sync_dir_=$1 sync_now_=$2 &&
-	shift 2 &&
-	NOTES_NOW=$sync_now_ notes -C "$sync_dir_" sync "$@" >out 2>err
-}
-
 # at TIME COMMAND...: COMMAND with NOTES_NOW=TIME (a shell function too).
 at() {
 	(export NOTES_NOW="$1" && shift && "$@")

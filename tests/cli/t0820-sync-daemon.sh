@@ -6,13 +6,6 @@
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/tests/cli/lib-share.sh"
 
-# sync_in DIR TIME [PERSON...]: notes sync in DIR at TIME, output in out and err.
-sync_in() {
-	sync_dir_=$1 sync_now_=$2 &&
-	shift 2 &&
-	NOTES_NOW=$sync_now_ notes -C "$sync_dir_" sync "$@" >out 2>err
-}
-
 if ! git daemon --help >/dev/null 2>&1 && ! test -x "$(git --exec-path)/git-daemon"; then
 	test_skip 'share and sync through git daemon' 'git daemon is not installed'
 	test_done
@@ -43,14 +36,7 @@ test_expect_success 'share alice through git://' '
 
 test_expect_success 'the member clones with git over git://; both sides sync through it' '
 	member_clone "git://127.0.0.1:$(cat port)/alice.git" m &&
-	id=$(item_id m/2026-11-23.md support "Ask Dana") &&
-	NOTES_NOW=2026-11-24T09:00 notes -C m done "$id" >out 2>err &&
-	sync_in m 2026-11-24T09:01 &&
-	echo "alice: pushed 1" >expect &&
-	test_cmp expect out &&
-	sync_in j 2026-11-24T10:00 &&
-	echo "alice: fetched 1" >expect &&
-	test_cmp expect out &&
+	sync_round_trip m &&
 	cmp m/2026-11-23.md j/alice/2026-11-23.md
 '
 

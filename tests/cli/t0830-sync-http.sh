@@ -9,13 +9,6 @@
 
 TOKEN=s3cr3t-T0ken-4711
 
-# sync_in DIR TIME [PERSON...]: notes sync in DIR at TIME, output in out and err.
-sync_in() {
-	sync_dir_=$1 sync_now_=$2 &&
-	shift 2 &&
-	NOTES_NOW=$sync_now_ notes -C "$sync_dir_" sync "$@" >out 2>err
-}
-
 # with_token TOKEN COMMAND...: COMMAND with NOTES_HTTP_TOKEN=TOKEN.
 with_token() {
 	(export NOTES_HTTP_TOKEN="$1" && shift && "$@")
@@ -54,14 +47,7 @@ test_expect_success 'share with a user and token in the URL: pushed, the token r
 
 test_expect_success 'sync over http with the token of the URL' '
 	member_clone "http://alice:$TOKEN@127.0.0.1:$(cat port)/alice.git" m &&
-	id=$(item_id m/2026-11-23.md support "Ask Dana") &&
-	NOTES_NOW=2026-11-24T09:00 notes -C m done "$id" >out 2>err &&
-	sync_in m 2026-11-24T09:01 &&
-	echo "alice: pushed 1" >expect &&
-	test_cmp expect out &&
-	sync_in j 2026-11-24T10:00 &&
-	echo "alice: fetched 1" >expect &&
-	test_cmp expect out &&
+	sync_round_trip m &&
 	no_token out err
 '
 
